@@ -1,0 +1,35 @@
+//! The `depesche` binary: parses the command line and runs a command.
+//!
+//! Exit status: 0 when everything was analysed, 1 when some inputs failed (each
+//! named on stderr), 2 on usage errors.
+
+mod analyze;
+mod args;
+mod bench;
+mod eval;
+mod input;
+mod memory;
+mod sink;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match &cli.command {
+        args::Command::Analyze(a) => analyze::run(a),
+        args::Command::Eval(task) => eval::run(task).map(|()| 0),
+        args::Command::Bench(b) => bench::run(b).map(|()| 0),
+    };
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!("{failed} input(s) failed");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The analysis of one article: the `depesche/1` object.
+
+use super::{Article, Span, Token};
+use serde::Serialize;
+
+/// The schema name every analysis carries.
+pub const SCHEMA: &str = "depesche/1";
+
+/// One sentence: a character span of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Where the sentence is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index of its first token in `Analysis::tokens`.
+    #[serde(skip)]
+    pub first_token: usize,
+    /// One past the index of its last token.
+    #[serde(skip)]
+    pub end_token: usize,
+}
+
+/// A layer whose stage does not exist yet: always serialised as an empty array.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub enum PendingLayer {}
+
+/// Everything depesche knows about one article; stages add their layers in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The article as read.
+    pub article: Article,
+    /// Sentences, in text order (stage 2).
+    pub sentences: Vec<Sentence>,
+    /// Tokens, in text order (stage 2); not part of the schema.
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
+    /// Time expressions (stage 3, not built yet).
+    pub timexes: Vec<PendingLayer>,
+    /// Persons, organisations and places (stage 4, not built yet).
+    pub entities: Vec<PendingLayer>,
+    /// Quotations (stage 5, not built yet).
+    pub quotes: Vec<PendingLayer>,
+    /// Events (stage 6, not built yet).
+    pub events: Vec<PendingLayer>,
+}
+
+impl Analysis {
+    /// A fresh analysis of `article` with every layer empty.
+    pub fn new(article: Article) -> Analysis {
+        Analysis {
+            schema: SCHEMA,
+            article,
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            timexes: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        self.tokens.get(s.first_token..s.end_token).unwrap_or(&[])
+    }
+}

@@ -1,0 +1,47 @@
+//! The pipeline: the stages in order, loaded once and shared by all threads.
+
+use crate::article::embeds::EmbedCheck;
+use crate::model::{Analysis, Article};
+use crate::text::{LexiconError, Segmenter, TextLexicon};
+
+/// One analysis stage: reads the layers earlier stages wrote and adds its own.
+///
+/// Stages never fail on input; what they cannot make sense of they leave out or
+/// report as a warning.
+pub trait Stage: Send + Sync {
+    /// A short name for timings and logs ("text").
+    fn name(&self) -> &'static str;
+    /// Adds this stage's layer to `analysis`.
+    fn run(&self, analysis: &mut Analysis);
+}
+
+/// The stages after reading (stage 1 makes the [`Article`]), in order.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// The German pipeline with the lexicons shipped in `crates/core/data/`.
+    pub fn german() -> Result<Pipeline, LexiconError> {
+        Ok(Pipeline {
+            stages: vec![
+                Box::new(Segmenter::new(TextLexicon::german()?)),
+                Box::new(EmbedCheck),
+            ],
+        })
+    }
+
+    /// The stages, in the order they run.
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
+    /// Runs every stage over `article`.
+    pub fn analyze(&self, article: Article) -> Analysis {
+        let mut analysis = Analysis::new(article);
+        for stage in &self.stages {
+            stage.run(&mut analysis);
+        }
+        analysis
+    }
+}
