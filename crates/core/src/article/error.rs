@@ -37,6 +37,9 @@ pub enum ReadErrorKind {
     /// A JSON line that is not a JSON object of the expected shape.
     #[error("not an article object: {0}")]
     Json(String),
+    /// A required field of a JSON article is absent.
+    #[error("missing field `{0}`")]
+    MissingField(&'static str),
     /// A JSON article with neither title nor text.
     #[error("article has neither title nor text")]
     NoContent,

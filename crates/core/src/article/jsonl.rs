@@ -1,6 +1,7 @@
 //! JSON Lines: one article object per line.
 //!
-//! Fields: `{id?, url?, published, title, kicker?, lead?, text}`. Common aliases of
+//! Fields: `{id?, url?, published, title, kicker?, lead?, text}`; `text` is required,
+//! a missing `published` falls back to `--date`. Common aliases of
 //! other corpora are accepted (`pub_date`, `header`/`headline`, `article`/`body`,
 //! and `date` when `published` is absent); a date may carry a time (`2020-04-05T19:55:59+02:00`).
 //! A bad line costs only its own article.
@@ -73,11 +74,12 @@ fn read_line(
             builder.push(kind, &normalize_line(value));
         }
     }
-    if let Some(text) = &raw.text {
-        let lines: Vec<&str> = super::decode::lines(text).map(|(_, l)| l).collect();
-        for (kind, line) in body::blocks(&lines) {
-            builder.push(kind, &line);
-        }
+    let Some(text) = &raw.text else {
+        return Err(err(ReadErrorKind::MissingField("text")));
+    };
+    let lines: Vec<&str> = super::decode::lines(text).map(|(_, l)| l).collect();
+    for (kind, line) in body::blocks(&lines) {
+        builder.push(kind, &line);
     }
     if builder.is_empty() {
         return Err(err(ReadErrorKind::NoContent));
@@ -138,7 +140,20 @@ mod tests {
 
     #[test]
     fn an_object_without_content_is_an_error() {
-        let got = read_jsonl("f.jsonl", br#"{"id": "x"}"#, &ReadOptions::default());
+        let got = read_jsonl(
+            "f.jsonl",
+            br#"{"id": "x", "text": " "}"#,
+            &ReadOptions::default(),
+        );
         assert_eq!(got[0].as_ref().unwrap_err().kind, ReadErrorKind::NoContent);
+        let got = read_jsonl(
+            "f.jsonl",
+            br#"{"title": "Nur Titel"}"#,
+            &ReadOptions::default(),
+        );
+        assert_eq!(
+            got[0].as_ref().unwrap_err().kind,
+            ReadErrorKind::MissingField("text")
+        );
     }
 }

@@ -43,7 +43,8 @@ impl TextLexicon {
                     })
                 }
             };
-            for part in entry.split_whitespace() {
+            let parts = entry.split_whitespace().count();
+            for (k, part) in entry.split_whitespace().enumerate() {
                 let Some(word) = part.strip_suffix('.') else {
                     return Err(LexiconError {
                         file: "abbreviations.txt",
@@ -52,7 +53,7 @@ impl TextLexicon {
                     });
                 };
                 lex.abbreviations.insert(word.to_string());
-                if is_final {
+                if is_final && k + 1 == parts {
                     lex.sentence_final.insert(word.to_string());
                 }
             }
@@ -137,6 +138,11 @@ mod tests {
         assert!(lex.is_abbreviation("z"));
         assert!(lex.is_abbreviation("Chr"));
         assert!(lex.may_end_sentence("usw"));
+        assert!(lex.may_end_sentence("Chr"));
+        assert!(
+            !lex.may_end_sentence("v"),
+            "only the last part of 'v. Chr.' ends a sentence"
+        );
         assert!(!lex.may_end_sentence("Dr"));
         assert!(lex.is_ordinal_context("Am"));
         assert!(lex.is_ordinal_head("Oktober"));

@@ -36,21 +36,23 @@ pub fn split(
     while i < raw.len() {
         let t = raw[i];
         let ends = match t.kind {
-            TokenKind::Punct if t.text(text) == "." => match period(text, raw, i, lex) {
-                Period::Ends => {
-                    tokens.push(t);
-                    true
+            TokenKind::Punct if t.text(text) == "." => {
+                match period(text, raw, i, lex, tokens.len() == first + 1) {
+                    Period::Ends => {
+                        tokens.push(t);
+                        true
+                    }
+                    Period::Stays => {
+                        tokens.push(t);
+                        false
+                    }
+                    Period::Joins(kind) => join(tokens, first, t, kind),
+                    Period::JoinsAndEnds(kind) => {
+                        join(tokens, first, t, kind);
+                        true
+                    }
                 }
-                Period::Stays => {
-                    tokens.push(t);
-                    false
-                }
-                Period::Joins(kind) => join(tokens, first, t, kind),
-                Period::JoinsAndEnds(kind) => {
-                    join(tokens, first, t, kind);
-                    true
-                }
-            },
+            }
             TokenKind::Punct if matches!(t.text(text), "!" | "?") => {
                 tokens.push(t);
                 while raw
@@ -69,12 +71,7 @@ pub fn split(
                 let bracketed = i > 0 && raw[i - 1].kind == TokenKind::OpenBracket;
                 match next {
                     None => !bracketed,
-                    Some(n) => {
-                        !bracketed
-                            && !t.space_before
-                            && starts_upper(text, n)
-                            && n.kind == TokenKind::Word
-                    }
+                    Some(n) => !bracketed && starts_upper(text, n) && n.kind == TokenKind::Word,
                 }
             }
             _ => {
@@ -122,7 +119,8 @@ fn close(tokens: &[Token], first: &mut usize, sentences: &mut Vec<Sentence>) {
 }
 
 /// The decision for the period `raw[i]`.
-fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon) -> Period {
+/// `alone`: the word before is the only token of the sentence so far.
+fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon, alone: bool) -> Period {
     let dot = raw[i];
     let prev = if i > 0 && !dot.space_before {
         Some(raw[i - 1])
@@ -135,7 +133,15 @@ fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon) -> Period {
         Some(p) if p.kind == TokenKind::Word && !closed => {
             let w = p.text(text);
             let single = w.chars().count() == 1;
-            let dotted = w.contains('.');
+            let dotted = w.contains('.') && w.split('.').all(|part| part.chars().count() == 1);
+            // regnal numbers: "Benedikt XVI.", "Rama IX."
+            let regnal = is_roman(w)
+                && i >= 2
+                && raw[i - 2].kind == TokenKind::Word
+                && starts_upper(text, raw[i - 2]);
+            if regnal {
+                return Period::Joins(TokenKind::Ordinal);
+            }
             if lex.is_abbreviation(w) || single || dotted {
                 let ends = match next {
                     None => true,
@@ -159,16 +165,24 @@ fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon) -> Period {
         }
         Some(p) if p.kind == TokenKind::Number && !closed => {
             let Some(n) = next else { return Period::Ends };
-            let before = if i >= 2 && raw[i - 1].space_before {
-                Some(raw[i - 2])
-            } else {
-                None
-            };
+            // the word before the number, looking through an opening quote ("die „4. Winterwelt“")
+            let mut k = i.saturating_sub(2);
+            if i >= 3 && raw[k].kind == TokenKind::OpenQuote {
+                k -= 1;
+            }
+            let before = (i >= 2).then(|| raw[k]);
             let short = p.text(text).len() <= 3;
-            let ordinal = starts_lower(text, n)
+            // a number opening its sentence numbers a list item ("2. Tag"); one after a
+            // comma ranks ("Soubeyras, 2. Schiffer")
+            let enumeration = alone || before.is_some_and(|b| b.text(text) == ",");
+            let ordinal = enumeration
+                || starts_lower(text, n)
                 || (n.kind == TokenKind::Word && lex.is_ordinal_head(n.text(text)))
                 || (short
-                    && matches!(n.kind, TokenKind::Word | TokenKind::Number)
+                    && matches!(
+                        n.kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::OpenQuote
+                    )
                     && before.is_some_and(|b| {
                         b.kind == TokenKind::Word && lex.is_ordinal_context(b.text(text))
                     }))
@@ -202,10 +216,19 @@ fn after_closers(raw: &[Token], mut i: usize) -> (usize, Option<Token>) {
 /// Whether the text after final punctuation continues the same sentence.
 fn goes_on(text: &str, t: Token) -> bool {
     match t.kind {
-        TokenKind::Punct => matches!(t.text(text), "," | ";" | ":" | "-" | "–" | "—"),
+        TokenKind::Punct => {
+            matches!(t.text(text), "," | ";" | ":" | "-" | "–" | "—")
+                || (!t.space_before && t.text(text) == ".")
+        }
+        TokenKind::Symbol => !t.space_before,
         TokenKind::CloseQuote | TokenKind::CloseBracket => true,
         _ => starts_lower(text, t),
     }
+}
+
+/// A Roman numeral of the kind regnal numbers use (`II`, `XIV`, `IX`).
+fn is_roman(w: &str) -> bool {
+    w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 fn is_bang(text: &str, t: &Token) -> bool {

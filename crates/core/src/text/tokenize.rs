@@ -132,10 +132,15 @@ fn handle_len(rest: &str) -> usize {
 /// A word or number starting at `pos`: letters and digits, joined by hyphens,
 /// apostrophes, and periods, commas, colons or slashes between digits; a trailing
 /// hyphen before a space ("Staats- und") belongs to the word.
+/// A period joins letters only before a lower-case letter or a digit (`ndr.de`,
+/// `SAT.1`) or after a single letter (`z.B`, `U.S`), so that `Saurier.Der` (a lost
+/// space) stays two words.
 fn word(s: &str, pos: usize) -> (usize, TokenKind) {
     let mut end = pos;
     let mut prev: Option<char> = None;
     let mut has_at = false;
+    // characters since the word start or the last period: "z.B" has segments of one
+    let mut segment = 0;
     let mut chars = s[pos..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
@@ -152,8 +157,8 @@ fn word(s: &str, pos: usize) -> (usize, TokenKind) {
                 '\'' | '’' | '&' => p.is_alphabetic() && n.is_alphabetic(),
                 '_' => p.is_alphanumeric() && n.is_alphanumeric(),
                 '.' => {
-                    (p.is_ascii_digit() && n.is_ascii_digit())
-                        || (p.is_alphanumeric() && n.is_alphabetic())
+                    (p.is_alphanumeric() && (n.is_ascii_digit() || n.is_lowercase()))
+                        || (segment == 1 && n.is_alphabetic())
                 }
                 ',' | ':' | '/' => p.is_ascii_digit() && n.is_ascii_digit(),
                 '@' if !has_at => {
@@ -168,6 +173,7 @@ fn word(s: &str, pos: usize) -> (usize, TokenKind) {
         }
         end = pos + i + c.len_utf8();
         prev = Some(c);
+        segment = if c == '.' { 0 } else { segment + 1 };
         // a trailing hyphen ends the word
         if c == '-' && !next.is_some_and(is_word_char) {
             break;
