@@ -31,11 +31,6 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Whether `c` separates words: white space or an invisible character standing alone.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-}
-
 /// One line, normalised and trimmed of surrounding white space and invisible characters.
 pub fn normalize_line(line: &str) -> String {
     let mapped: String = line.chars().map(normalize_char).collect();

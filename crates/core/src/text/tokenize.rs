@@ -96,8 +96,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn starts_url(rest: &str) -> bool {
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
+    let head = rest.as_bytes();
+    let has = |prefix: &[u8]| {
+        head.len() >= prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    has(b"http://") || has(b"https://") || has(b"www.")
 }
 
 /// Length of a URL: up to white space or a quote, without trailing punctuation

@@ -1,0 +1,240 @@
+//! End-to-end tests of the `depesche` binary: exit codes, error reports, formats.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_depesche"))
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn run(args: &[&str], paths: &[&Path]) -> Output {
+    bin().args(args).args(paths).output().expect("binary runs")
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+#[test]
+fn analyzes_the_reference_article_as_depesche_json() {
+    let out = run(
+        &["analyze", "--format", "json"],
+        &[&repo("examples/seed-2025-08-26-trump-putin.txt")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    assert_eq!(d["schema"], "depesche/1");
+    assert_eq!(d["article"]["published"], "2025-08-26");
+    assert_eq!(d["article"]["kicker"], "Putins Vorgehen nach Gesprächen");
+    for layer in ["timexes", "entities", "quotes", "events"] {
+        assert_eq!(d[layer], serde_json::json!([]), "{layer}");
+    }
+    let text: Vec<char> = d["article"]["text"].as_str().unwrap().chars().collect();
+    let warning = &d["article"]["warnings"][0];
+    let (s, e) = (
+        warning["start"].as_u64().unwrap() as usize,
+        warning["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text[s..e].iter().collect::<String>(),
+        "Auf die Frage, wie das Gespräch verlaufen sei, sagte Trump:"
+    );
+    assert_eq!(warning["kind"], "missing_embed");
+    assert!(d["sentences"].as_array().unwrap().len() > 20);
+}
+
+#[test]
+fn a_directory_with_broken_files_analyses_the_good_ones_and_names_the_bad() {
+    let out = run(&["analyze", "--format", "jsonl"], &[&fixture("mixed")]);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|d| d["article"]["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "bad-line-1",
+            "bad-line-4",
+            "good-1",
+            "mixed-good-3a",
+            "mixed-good-3b",
+            "good-2"
+        ]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for needle in [
+        "bad-date.txt:1: bad publication date",
+        "bad-line.jsonl:2: not an article object",
+        "bad-line.jsonl:3: missing field `text`",
+        "bad-utf8.txt:3: invalid UTF-8",
+        "empty.txt:1: empty input",
+    ] {
+        assert!(
+            stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{stderr}"
+        );
+    }
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error:")).count(),
+        5,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn reads_stdin_and_takes_the_date_from_the_command_line() {
+    let mut child = bin()
+        .args(["analyze", "--format", "json", "--date", "2025-08-26", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Eine Überschrift\n\nDr. Meier kam am 3. Oktober. Er blieb.".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let d = &json_lines(&out)[0];
+    assert_eq!(d["article"]["published"], "2025-08-26");
+    assert_eq!(d["article"]["title"], "Eine Überschrift");
+    assert_eq!(d["sentences"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(run(&["analyze"], &[]).status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "--date", "2025-02-30", "x.txt"], &[])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["analyze", "--format", "xml", "x.txt"], &[])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], &[]).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_rest_still_analysed() {
+    let out = run(
+        &["analyze", "--format", "json"],
+        &[
+            Path::new("no/such/file.txt"),
+            &repo("examples/plain/ohne-kopf.txt"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out).len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt: no such file"));
+}
+
+#[test]
+fn text_format_summarises_for_people() {
+    let out = run(
+        &["analyze"],
+        &[&repo("examples/seed-2025-08-26-trump-putin.txt")],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("▸ Frage nach Sicherheitsgarantien weiterhin ungeklärt"),
+        "{text}"
+    );
+    assert!(text.contains("MissingEmbed"), "{text}");
+}
+
+#[test]
+fn eval_sentences_scores_depesche_and_other_tools() {
+    let gold = fixture("sentence-gold");
+    let out = run(
+        &["eval", "sentences", "--format", "json", "--gold"],
+        &[&gold],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["documents"], 1);
+    // the gold splits at the semicolon; depesche does not, so one boundary is missed
+    assert_eq!(report["boundaries"]["tp"], 3);
+    assert_eq!(report["boundaries"]["fn"], 1);
+    assert_eq!(report["boundaries"]["fp"], 0);
+    let out = run(
+        &["eval", "sentences", "--format", "json", "--pred"],
+        &[&fixture("sentence-gold-pred.jsonl")],
+    );
+    assert_eq!(out.status.code(), Some(2), "--gold is required");
+    let out = bin()
+        .args(["eval", "sentences", "--format", "json", "--gold"])
+        .arg(&gold)
+        .arg("--pred")
+        .arg(fixture("sentence-gold-pred.jsonl"))
+        .output()
+        .unwrap();
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["boundaries"]["tp"], 1, "only the paragraph end");
+    assert_eq!(report["boundaries"]["fn"], 3);
+}
+
+#[test]
+fn eval_without_gold_data_says_so() {
+    let out = run(
+        &["eval", "sentences", "--gold"],
+        &[Path::new("no/such/dir")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir"));
+}
+
+#[test]
+fn bench_reports_every_stage() {
+    let out = run(&["bench", "--format", "json"], &[&repo("examples")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert!(report["articles"].as_u64().unwrap() >= 10);
+    let stages: Vec<&str> = report["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(stages, ["article (read)", "text", "embeds", "total"]);
+}
