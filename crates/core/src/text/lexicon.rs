@@ -5,6 +5,7 @@ use std::collections::HashSet;
 const ABBREVIATIONS: &str = include_str!("../../data/text/abbreviations.txt");
 const ORDINAL_CONTEXT: &str = include_str!("../../data/text/ordinal_context.txt");
 const ORDINAL_HEADS: &str = include_str!("../../data/text/ordinal_heads.txt");
+const SENTENCE_STARTERS: &str = include_str!("../../data/text/sentence_starters.txt");
 
 /// A line of a lexicon file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,6 +26,7 @@ pub struct TextLexicon {
     sentence_final: HashSet<String>,
     ordinal_context: HashSet<String>,
     ordinal_heads: HashSet<String>,
+    sentence_starters: HashSet<String>,
 }
 
 impl TextLexicon {
@@ -65,6 +67,9 @@ impl TextLexicon {
             lex.ordinal_heads
                 .insert(entry.trim_end_matches('.').to_lowercase());
         }
+        for (_, entry, _) in entries("sentence_starters.txt", SENTENCE_STARTERS)? {
+            lex.sentence_starters.insert(entry.to_string());
+        }
         Ok(lex)
     }
 
@@ -87,6 +92,14 @@ impl TextLexicon {
     /// Whether `word` after "NUMBER." makes the number an ordinal ("Oktober").
     pub fn is_ordinal_head(&self, word: &str) -> bool {
         self.ordinal_heads.contains(&word.to_lowercase())
+    }
+}
+
+impl TextLexicon {
+    /// Whether `word` is a function word that opens sentences and never follows an
+    /// ordinal, an initial or a regnal number ("Der", "Sie", "Danach").
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.sentence_starters.contains(word)
     }
 }
 
@@ -148,5 +161,7 @@ mod tests {
         assert!(lex.is_ordinal_head("Oktober"));
         assert!(lex.is_ordinal_head("Okt"));
         assert!(!lex.is_abbreviation("Haus"));
+        assert!(lex.is_sentence_starter("Der"));
+        assert!(!lex.is_sentence_starter("der"));
     }
 }

@@ -129,6 +129,9 @@ fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon, alone: bool) -
     };
     let next = after_closers(raw, i + 1).1;
     let closed = after_closers(raw, i + 1).0 > i + 1;
+    // "Der", "Sie" … never follow an ordinal, an initial or a regnal number
+    let starter_next =
+        next.is_some_and(|n| n.kind == TokenKind::Word && lex.is_sentence_starter(n.text(text)));
     match prev {
         Some(p) if p.kind == TokenKind::Word && !closed => {
             let w = p.text(text);
@@ -139,8 +142,16 @@ fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon, alone: bool) -
                 && i >= 2
                 && raw[i - 2].kind == TokenKind::Word
                 && starts_upper(text, raw[i - 2]);
-            if regnal {
+            if regnal && starter_next {
+                return Period::JoinsAndEnds(TokenKind::Ordinal);
+            } else if regnal {
                 return Period::Joins(TokenKind::Ordinal);
+            }
+            // an initial, not the second part of "z. B." or "i. A."
+            let initial =
+                single && starts_upper(text, p) && !(i >= 2 && raw[i - 2].text(text) == ".");
+            if initial && starter_next {
+                return Period::Ends;
             }
             if lex.is_abbreviation(w) || single || dotted {
                 let ends = match next {
@@ -187,7 +198,7 @@ fn period(text: &str, raw: &[Token], i: usize, lex: &TextLexicon, alone: bool) -
                         b.kind == TokenKind::Word && lex.is_ordinal_context(b.text(text))
                     }))
                 || (p.text(text).contains('.') && n.kind == TokenKind::Number);
-            if ordinal {
+            if ordinal && (alone || !starter_next) {
                 Period::Joins(TokenKind::Ordinal)
             } else if goes_on(text, n) {
                 Period::Stays
