@@ -3,7 +3,9 @@
 //! Fields: `{id?, url?, published, title, kicker?, lead?, text}`; `text` is required,
 //! a missing `published` falls back to `--date`. Common aliases of
 //! other corpora are accepted (`pub_date`, `header`/`headline`, `article`/`body`,
-//! and `date` when `published` is absent); a date may carry a time (`2020-04-05T19:55:59+02:00`).
+//! `originalText`, and `date` when `published` is absent); a date may carry a time
+//! (`2020-04-05T19:55:59+02:00`). A `.json` file holding one pretty-printed object or
+//! an array of objects is read as a whole.
 //! A bad line costs only its own article.
 
 use super::body;
@@ -27,7 +29,7 @@ struct RawArticle {
     title: Option<String>,
     kicker: Option<String>,
     lead: Option<String>,
-    #[serde(alias = "article", alias = "body")]
+    #[serde(alias = "article", alias = "body", alias = "originalText")]
     text: Option<String>,
 }
 
@@ -38,6 +40,9 @@ pub fn read_jsonl(
     options: &ReadOptions,
 ) -> Vec<Result<Article, ReadError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(results) = read_document(source, bytes, options) {
+        return results;
+    }
     let results: Vec<_> = bytes
         .split(|&b| b == b'\n')
         .enumerate()
@@ -50,6 +55,38 @@ pub fn read_jsonl(
     results
 }
 
+/// A `.json` document that is one (pretty-printed) article object or an array of
+/// them; `None` when `bytes` is not one JSON value (then it is read as JSON Lines).
+fn read_document(
+    source: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Option<Vec<Result<Article, ReadError>>> {
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let line = bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1;
+    if bytes[first] == b'[' {
+        let items: Vec<serde_json::Value> = serde_json::from_slice(bytes).ok()?;
+        return Some(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let raw = serde_json::from_value(item).map_err(|e| {
+                        ReadError::new(
+                            source,
+                            line,
+                            ReadErrorKind::Json(format!("array element {}: {e}", i + 1)),
+                        )
+                    })?;
+                    from_raw(source, line, raw, options)
+                })
+                .collect(),
+        );
+    }
+    let raw: RawArticle = serde_json::from_slice(bytes).ok()?;
+    Some(vec![from_raw(source, line, raw, options)])
+}
+
 fn read_line(
     source: &str,
     number: usize,
@@ -60,6 +97,17 @@ fn read_line(
     let text = decode(line).map_err(|(_, kind)| err(kind))?;
     let raw: RawArticle =
         serde_json::from_str(text).map_err(|e| err(ReadErrorKind::Json(e.to_string())))?;
+    from_raw(source, number, raw, options)
+}
+
+/// The article a parsed JSON object describes; `number` is its line for errors.
+fn from_raw(
+    source: &str,
+    number: usize,
+    raw: RawArticle,
+    options: &ReadOptions,
+) -> Result<Article, ReadError> {
+    let err = |kind| ReadError::new(source, number, kind);
     let published = match raw.published.as_deref().or(raw.date.as_deref()) {
         Some(s) => Some(date_of(s).map_err(|e| err(ReadErrorKind::BadDate(e)))?),
         None => options.default_date,
@@ -135,6 +183,22 @@ mod tests {
         assert_eq!(
             (c.id.as_str(), c.published.unwrap().to_string()),
             ("f:5", "2020-04-05".to_string())
+        );
+    }
+
+    #[test]
+    fn reads_a_pretty_printed_object_and_an_array() {
+        let pretty = "{\n  \"title\": \"Titel\",\n  \"text\": \"Absatz.\"\n}\n";
+        let got = read_jsonl("a.json", pretty.as_bytes(), &ReadOptions::default());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].as_ref().unwrap().text, "Titel\nAbsatz.");
+        let array = "[{\"title\": \"Eins\", \"text\": \"x\"},\n {\"title\": \"Zwei\"}]";
+        let got = read_jsonl("a.json", array.as_bytes(), &ReadOptions::default());
+        assert_eq!(got.len(), 2);
+        assert!(got[0].is_ok());
+        assert_eq!(
+            got[1].as_ref().unwrap_err().kind,
+            ReadErrorKind::MissingField("text")
         );
     }
 
