@@ -65,6 +65,31 @@ pub enum ReportFormat {
 pub enum EvalTask {
     /// Sentence boundaries against gold sentence offsets (quotation-attribution corpus JSON).
     Sentences(EvalSentencesArgs),
+    /// Time expressions against TimeML (TIMEX3) or ACE (TIMEX2) inline gold: strict and
+    /// relaxed extent, value F1 (TempEval-3) and type accuracy.
+    Time(EvalTimeArgs),
+}
+
+/// `depesche eval time`.
+#[derive(Debug, Args)]
+pub struct EvalTimeArgs {
+    /// A gold file (.tml, .key.xml) or a directory of them
+    /// (e.g. ../shared/data/wikiwarsde/WikiWarsDE_20110412/keyinline, gold/time-news).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Only these documents, 1-based and inclusive in file-name order (WikiWarsDE: 1-11 to tune, 12-22 to report).
+    #[arg(long, value_name = "FROM-TO", value_parser = parse_range)]
+    pub docs: Option<(usize, usize)>,
+    /// Score another tool's output instead of depesche's: a directory of TimeML files
+    /// named like the gold documents (NAME.tml) whose text equals the gold text.
+    #[arg(long)]
+    pub pred: Option<PathBuf>,
+    /// Print this many errors (missed, extra, wrong value or type).
+    #[arg(long, default_value_t = 0)]
+    pub show: usize,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 /// `depesche eval sentences`.
@@ -97,6 +122,16 @@ pub struct BenchArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+fn parse_range(s: &str) -> Result<(usize, usize), String> {
+    let (a, b) = s.split_once('-').ok_or("expected FROM-TO, e.g. 12-22")?;
+    let a: usize = a.parse().map_err(|_| format!("'{a}' is not a number"))?;
+    let b: usize = b.parse().map_err(|_| format!("'{b}' is not a number"))?;
+    if a == 0 || b < a {
+        return Err("expected 1 <= FROM <= TO".to_string());
+    }
+    Ok((a, b))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

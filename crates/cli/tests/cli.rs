@@ -49,9 +49,19 @@ fn analyzes_the_reference_article_as_depesche_json() {
     assert_eq!(d["schema"], "depesche/1");
     assert_eq!(d["article"]["published"], "2025-08-26");
     assert_eq!(d["article"]["kicker"], "Putins Vorgehen nach Gesprächen");
-    for layer in ["timexes", "entities", "quotes", "events"] {
+    for layer in ["entities", "quotes", "events"] {
         assert_eq!(d[layer], serde_json::json!([]), "{layer}");
     }
+    let timex = &d["timexes"][0];
+    assert_eq!(
+        (
+            timex["text"].as_str(),
+            timex["value"].as_str(),
+            timex["mod"].as_str()
+        ),
+        (Some("Mitte August"), Some("2025-08"), Some("MID"))
+    );
+    assert_eq!(timex["type"], "DATE");
     let text: Vec<char> = d["article"]["text"].as_str().unwrap().chars().collect();
     let warning = &d["article"]["warnings"][0];
     let (s, e) = (
@@ -236,5 +246,8 @@ fn bench_reports_every_stage() {
         .iter()
         .map(|s| s["stage"].as_str().unwrap())
         .collect();
-    assert_eq!(stages, ["article (read)", "text", "embeds", "total"]);
+    assert_eq!(
+        stages,
+        ["article (read)", "text", "embeds", "time", "total"]
+    );
 }

@@ -9,6 +9,9 @@ pub mod article;
 pub mod model;
 pub mod pipeline;
 pub mod text;
+pub mod time;
 
-pub use model::{Analysis, Article, Block, BlockKind, Date, Sentence, Span, Token, TokenKind};
+pub use model::{
+    Analysis, Article, Block, BlockKind, Date, Sentence, Span, Timex, TimexType, Token, TokenKind,
+};
 pub use pipeline::{Pipeline, Stage};

@@ -3,6 +3,7 @@
 use crate::article::embeds::EmbedCheck;
 use crate::model::{Analysis, Article};
 use crate::text::{LexiconError, Segmenter, TextLexicon};
+use crate::time::TimeTagger;
 
 /// One analysis stage: reads the layers earlier stages wrote and adds its own.
 ///
@@ -27,6 +28,7 @@ impl Pipeline {
             stages: vec![
                 Box::new(Segmenter::new(TextLexicon::german()?)),
                 Box::new(EmbedCheck),
+                Box::new(TimeTagger::german()?),
             ],
         })
     }

@@ -5,6 +5,8 @@
 
 pub mod prf;
 pub mod sentences;
+pub mod time;
+pub mod timeml;
 
 /// A gold file or prediction file that cannot be used.
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,6 @@
 //! The analysis of one article: the `depesche/1` object.
 
-use super::{Article, Span, Token};
+use super::{Article, Span, Timex, Token};
 use serde::Serialize;
 
 /// The schema name every analysis carries.
@@ -36,8 +36,8 @@ pub struct Analysis {
     /// Tokens, in text order (stage 2); not part of the schema.
     #[serde(skip)]
     pub tokens: Vec<Token>,
-    /// Time expressions (stage 3, not built yet).
-    pub timexes: Vec<PendingLayer>,
+    /// Time expressions (stage 3).
+    pub timexes: Vec<Timex>,
     /// Persons, organisations and places (stage 4, not built yet).
     pub entities: Vec<PendingLayer>,
     /// Quotations (stage 5, not built yet).

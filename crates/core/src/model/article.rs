@@ -77,6 +77,23 @@ pub struct Warning {
 }
 
 impl Article {
+    /// An article of `text` as it is (no header, no normalisation), one paragraph per
+    /// non-blank line: for running the stages over gold texts of other corpora, whose
+    /// offsets must stay those of `text`.
+    pub fn from_text(id: &str, text: &str, published: Option<Date>) -> Article {
+        Article {
+            id: id.to_string(),
+            source: id.to_string(),
+            published,
+            kicker: None,
+            title: None,
+            lead: None,
+            text: text.to_string(),
+            blocks: crate::article::line_blocks(text),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The text of `span` in this article.
     pub fn slice(&self, span: &Span) -> &str {
         span.slice(&self.text)

@@ -8,10 +8,12 @@ mod analysis;
 mod article;
 mod date;
 mod span;
+mod timex;
 mod token;
 
 pub use analysis::{Analysis, PendingLayer, Sentence, SCHEMA};
 pub use article::{Article, Block, BlockKind, Warning, WarningKind};
 pub use date::{Date, DateError};
 pub use span::Span;
+pub use timex::{Timex, TimexType};
 pub use token::{Token, TokenKind};

@@ -1,0 +1,160 @@
+//! Stage 3, **time**: find German time expressions and normalise them as TIMEX3.
+//!
+//! The knowledge is data: word classes in `data/time/lexicon/`, patterns with
+//! value templates in `data/time/rules.txt` ([`rules`]), tense markers in
+//! `data/time/tense.txt` ([`tense`]). The code matches patterns over each
+//! sentence's tokens ([`matcher`]) and resolves templates against the
+//! publication date, the last date mentioned and the clause's tense ([`resolve`]).
+
+mod calendar;
+mod lexicon;
+mod matcher;
+pub mod resolve;
+mod rules;
+mod tense;
+
+use crate::model::{Analysis, Date, Timex, TimexType, Token, TokenKind};
+use crate::pipeline::Stage;
+use crate::text::LexiconError;
+use lexicon::TimeLexicon;
+use matcher::{Matcher, Tok};
+use resolve::{render, Context, Tense};
+use tense::TenseLexicon;
+
+/// The time stage: fills `Analysis::timexes`.
+pub struct TimeTagger {
+    lexicon: TimeLexicon,
+    matcher: Matcher,
+    tense: TenseLexicon,
+}
+
+impl TimeTagger {
+    /// The tagger with the rules and lexicons shipped in `data/time/`.
+    pub fn german() -> Result<TimeTagger, LexiconError> {
+        Ok(TimeTagger {
+            lexicon: TimeLexicon::german()?,
+            matcher: Matcher::new(rules::load()?),
+            tense: TenseLexicon::german()?,
+        })
+    }
+
+    /// The time expressions of an analysed text, in order.
+    pub fn tag(&self, analysis: &Analysis) -> Vec<Timex> {
+        let text = &analysis.article.text;
+        let dct = analysis.article.published;
+        let mut anchor = dct;
+        let mut out = Vec::new();
+        for sentence in &analysis.sentences {
+            let tokens = analysis.sentence_tokens(sentence);
+            let toks: Vec<Tok> = tokens
+                .iter()
+                .map(|t| {
+                    let written = t.text(text);
+                    Tok {
+                        text: written,
+                        norm: normalize(written),
+                    }
+                })
+                .collect();
+            let matches = self.matcher.find(&toks, &self.lexicon);
+            if matches.is_empty() {
+                continue;
+            }
+            let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+            let sentence_tense = self.tense.marked(&norms).unwrap_or(Tense::Present);
+            for m in matches {
+                let rule = &self.matcher.rules()[m.rule];
+                let (from, to) = clause(tokens, text, m.start, m.end);
+                let tense = self
+                    .tense
+                    .marked(&norms[from..to])
+                    .unwrap_or(sentence_tense);
+                let ctx = Context { dct, anchor, tense };
+                let Some(value) = render(&rule.value, &m.captures, &ctx) else {
+                    continue;
+                };
+                let modifier = rule
+                    .modifier
+                    .as_deref()
+                    .and_then(|t| render(t, &m.captures, &ctx))
+                    .filter(|m| !m.is_empty());
+                let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
+                // the narrative moves on with each date it names itself; deictic
+                // words ("heute", "am Montag") point at the publication date instead
+                if matches!(rule.kind, TimexType::Date | TimexType::Time)
+                    && !rule.value.contains("{dct:")
+                {
+                    anchor = date_of(&value).or(anchor);
+                }
+                out.push(Timex {
+                    id: format!("t{}", out.len() + 1),
+                    span,
+                    text: span.slice(text).to_string(),
+                    kind: rule.kind,
+                    value,
+                    modifier,
+                });
+            }
+        }
+        out
+    }
+}
+
+impl Stage for TimeTagger {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+
+    fn run(&self, analysis: &mut Analysis) {
+        analysis.timexes = self.tag(analysis);
+    }
+}
+
+/// Lower case without soft hyphens and zero-width characters.
+fn normalize(word: &str) -> String {
+    word.chars()
+        .filter(|&c| !crate::article::normalize::is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The token range of the clause around tokens `start..end`: up to the nearest
+/// comma, semicolon, colon or quote mark on either side.
+fn clause(tokens: &[Token], text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_border = |t: &Token| {
+        matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+            || (t.kind == TokenKind::Punct && matches!(t.text(text), "," | ";" | ":"))
+    };
+    let from = tokens[..start]
+        .iter()
+        .rposition(is_border)
+        .map_or(0, |i| i + 1);
+    let to = tokens[end..]
+        .iter()
+        .position(is_border)
+        .map_or(tokens.len(), |i| end + i);
+    (from, to)
+}
+
+/// The calendar date a DATE or TIME value names (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+/// optionally with a time), at its granularity's start, for anchoring what follows;
+/// `None` for weeks, seasons, quarters and underspecified values.
+fn date_of(value: &str) -> Option<Date> {
+    let date = value.split('T').next()?;
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let year = number(parts.first()?, 4)?;
+    let month = match parts.get(1) {
+        Some(m) => number(m, 2)? as u8,
+        None => 1,
+    };
+    let day = match parts.get(2) {
+        Some(d) => number(d, 2)? as u8,
+        None => 1,
+    };
+    Date::new(year, month, day)
+}

@@ -1,0 +1,83 @@
+//! The tense of a clause, from word lists (`data/time/tense.txt`).
+//!
+//! Future markers (wird, soll, geplant …) win, then past markers (war, sagte …)
+//! or an auxiliary with a participle (hat … getroffen); else present. The clause
+//! around an expression decides; a clause without markers takes the sentence's.
+
+use super::resolve::Tense;
+use crate::text::LexiconError;
+use std::collections::HashSet;
+
+const TENSE: &str = include_str!("../../data/time/tense.txt");
+
+/// Tense marker lists.
+#[derive(Debug, Clone, Default)]
+pub struct TenseLexicon {
+    past: HashSet<String>,
+    future: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl TenseLexicon {
+    /// The lists shipped in `data/time/tense.txt` (`past|future|aux|prefix<TAB>word`).
+    pub fn german() -> Result<TenseLexicon, LexiconError> {
+        let mut lex = TenseLexicon::default();
+        for (i, line) in TENSE.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (category, word) = line.split_once('\t').unwrap_or(("", ""));
+            let word = word.trim().to_lowercase();
+            match category.trim() {
+                "past" => lex.past.insert(word),
+                "future" => lex.future.insert(word),
+                "aux" => lex.auxiliaries.insert(word),
+                "prefix" => {
+                    lex.prefixes.push(word);
+                    true
+                }
+                other => {
+                    return Err(LexiconError {
+                        file: "tense.txt",
+                        line: i + 1,
+                        reason: format!("unknown category '{other}' (past, future, aux, prefix)"),
+                    })
+                }
+            };
+        }
+        Ok(lex)
+    }
+
+    /// The tense the lower-case `words` mark, if they mark one.
+    pub fn marked(&self, words: &[&str]) -> Option<Tense> {
+        if words.iter().any(|w| self.future.contains(*w)) {
+            return Some(Tense::Future);
+        }
+        let perfect = words.iter().any(|w| self.auxiliaries.contains(*w))
+            && words.iter().any(|w| self.is_participle(w));
+        if perfect || words.iter().any(|w| self.past.contains(*w)) {
+            return Some(Tense::Past);
+        }
+        None
+    }
+
+    /// Whether `w` looks like a past participle: (prefix +) ge…t / ge…en, or …iert.
+    fn is_participle(&self, w: &str) -> bool {
+        if w.len() < 5 || !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if w.ends_with("iert") {
+            return true;
+        }
+        let stem = self
+            .prefixes
+            .iter()
+            .find_map(|p| {
+                w.strip_prefix(p.as_str())
+                    .filter(|rest| rest.starts_with("ge"))
+            })
+            .unwrap_or(w);
+        stem.starts_with("ge") && stem.len() >= 5 && (stem.ends_with('t') || stem.ends_with("en"))
+    }
+}
