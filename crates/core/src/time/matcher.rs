@@ -8,7 +8,8 @@
 //! `@year` 4 digits 1000–2199 · `@day` ordinal 1–31 ("3.") · `@ordnum` any
 //! ordinal · `@int` digits · `@num` digits or a number word · `@dmy` a numeric
 //! date (26.08.2025, 1.9.39) · `@dm` day and month (26.8.) · `@clock` 14.30 or
-//! 14:30 · `@hour` 0–24 · `@decade` 1990er, 90er-Jahre.
+//! 14:30 · `@hour` 0–24 · `@decade` 1990er, 90er-Jahre · `@capword` a word
+//! written with a capital (for negative look-ahead).
 
 use super::lexicon::TimeLexicon;
 use super::rules::{Atom, Rule};
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 
 /// The built-in shape names.
 const BUILTINS: &[&str] = &[
-    "year", "day", "ordnum", "int", "num", "dmy", "dm", "clock", "hour", "decade",
+    "year", "day", "ordnum", "int", "num", "dmy", "dm", "clock", "hour", "decade", "capword",
 ];
 
 /// Whether `class` is a built-in shape.
@@ -182,6 +183,12 @@ fn walk(
     let Some(element) = rule.pattern.get(e) else {
         return Some(t);
     };
+    if element.negated {
+        if element_matches(&element.atom, toks, t, lex).is_empty() {
+            return walk(rule, e + 1, toks, t, lex, captures, extent);
+        }
+        return None;
+    }
     for (len, capture) in element_matches(&element.atom, toks, t, lex) {
         let saved = (captures.len(), *extent);
         if let Some(c) = capture {
@@ -309,6 +316,7 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
             ((1..=31).contains(&d) && (1..=12).contains(&m))
                 .then(|| vec![format!("{m:02}"), format!("{d:02}")])
         }
+        "capword" => tok.text.starts_with(char::is_uppercase).then(Vec::new),
         "decade" => {
             let head = s.split('-').next()?;
             let stem = head.strip_suffix("er")?;

@@ -9,7 +9,9 @@
 //! alternatives (`am|im`), a lexicon class (`@month`, `@day:from` to name the
 //! capture), or a built-in shape (see [`super::matcher`]). `?` after an element
 //! makes it optional; `~` before it makes it context: it must match but is not
-//! part of the expression's extent. See `super::resolve` for templates.
+//! part of the expression's extent; `!` before it makes it a negative look-ahead
+//! that must not match here (`@year !@capword`: not "2000 Menschen"). See
+//! `super::resolve` for templates.
 
 use super::lexicon::TimeLexicon;
 use super::matcher::is_builtin;
@@ -41,6 +43,8 @@ pub struct Element {
     pub optional: bool,
     /// Must match but lies outside the extent.
     pub context: bool,
+    /// Must NOT match here; consumes nothing (`!@capword`).
+    pub negated: bool,
 }
 
 /// One rule.
@@ -86,6 +90,8 @@ pub fn load() -> Result<Vec<Rule>, LexiconError> {
         for raw in cols[0].split_whitespace() {
             let context = raw.starts_with('~');
             let raw = raw.trim_start_matches('~');
+            let negated = raw.starts_with('!') && raw.len() > 1;
+            let raw = if negated { &raw[1..] } else { raw };
             let optional = raw.ends_with('?') && raw.len() > 1;
             let raw = if optional { &raw[..raw.len() - 1] } else { raw };
             // a group of alternatives may be written in parentheses: (am|im)
@@ -110,9 +116,10 @@ pub fn load() -> Result<Vec<Rule>, LexiconError> {
                 atom,
                 optional,
                 context,
+                negated,
             });
         }
-        if pattern.iter().all(|e| e.optional || e.context) {
+        if pattern.iter().all(|e| e.optional || e.context || e.negated) || pattern[0].negated {
             return Err(err(
                 n,
                 "a pattern needs one required element outside the context".into(),
