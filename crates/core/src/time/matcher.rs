@@ -9,7 +9,8 @@
 //! ordinal · `@int` digits · `@num` digits or a number word · `@dmy` a numeric
 //! date (26.08.2025, 1.9.39) · `@dm` day and month (26.8.) · `@clock` 14.30 or
 //! 14:30 · `@hour` 0–24 · `@decade` 1990er, 90er-Jahre · `@capword` a word
-//! written with a capital (for negative look-ahead).
+//! written with a capital (for negative look-ahead) · `@yearnum` any number up
+//! to 4 digits as a 4-digit year (490 → 0490, for "490 v. Chr.").
 
 use super::lexicon::TimeLexicon;
 use super::rules::{Atom, Rule};
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 /// The built-in shape names.
 const BUILTINS: &[&str] = &[
     "year", "day", "ordnum", "int", "num", "dmy", "dm", "clock", "hour", "decade", "capword",
+    "yearnum",
 ];
 
 /// Whether `class` is a built-in shape.
@@ -316,6 +318,7 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
             ((1..=31).contains(&d) && (1..=12).contains(&m))
                 .then(|| vec![format!("{m:02}"), format!("{d:02}")])
         }
+        "yearnum" => number(s).map(|n| vec![format!("{n:04}")]),
         "capword" => tok.text.starts_with(char::is_uppercase).then(Vec::new),
         "decade" => {
             let head = s.split('-').next()?;

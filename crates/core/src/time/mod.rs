@@ -81,9 +81,9 @@ impl TimeTagger {
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
                 // the narrative moves on with each date it names itself; deictic
                 // words ("heute", "am Montag") point at the publication date instead
-                if matches!(rule.kind, TimexType::Date | TimexType::Time)
-                    && !rule.value.contains("{dct:")
-                {
+                let from_dct = rule.value.contains("{dct:")
+                    || (rule.value.contains("{rel:") && tense != Tense::Past);
+                if matches!(rule.kind, TimexType::Date | TimexType::Time) && !from_dct {
                     anchor = date_of(&value).or(anchor);
                 }
                 out.push(Timex {

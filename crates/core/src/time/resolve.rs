@@ -4,7 +4,9 @@
 //! * `{name}`, `{name.1}`: a capture's field; `{name-1}`, `{name+1}`: its number moved.
 //! * `{REF:OP}` with REF `dct` (the publication date, for deictic words: heute,
 //!   am Montag, vergangene Woche) or `anchor` (the last date the text mentioned,
-//!   initially the publication date: for "zwei Wochen später", "am 3. Oktober"):
+//!   initially the publication date: for "zwei Wochen später", "am 3. Oktober")
+//!   or `rel` (the publication date, but the anchor when a past-tense clause
+//!   points forward: "griff erst im nächsten Jahr wieder an"):
 //!   `date±N` → YYYY-MM-DD · `week±N` → YYYY-Www · `month±N` → YYYY-MM ·
 //!   `year±N` → YYYY · `weekday:W:DIR` → the date of ISO weekday W, DIR being
 //!   `tense` (past: the last one before; otherwise the next one after), `-1`, `+1`
@@ -58,6 +60,15 @@ fn expand(inner: &str, captures: &[Capture], ctx: &Context) -> Option<String> {
     }
     if let Some(op) = inner.strip_prefix("anchor:") {
         return reference(ctx.anchor, op, ctx.tense);
+    }
+    if let Some(op) = inner.strip_prefix("rel:") {
+        let forward = op.contains('+') || op.ends_with(":1");
+        let base = if ctx.tense == Tense::Past && forward {
+            ctx.anchor
+        } else {
+            ctx.dct
+        };
+        return reference(base, op, ctx.tense);
     }
     let split = inner.find(['+', '-']).unwrap_or(inner.len());
     let (head, shift) = inner.split_at(split);
