@@ -81,8 +81,10 @@ impl TimeTagger {
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
                 // the narrative moves on with each date it names itself; deictic
                 // words ("heute", "am Montag") point at the publication date instead
+                let historical =
+                    matches!((anchor, dct), (Some(a), Some(d)) if a.year().abs_diff(d.year()) > 1);
                 let from_dct = rule.value.contains("{dct:")
-                    || (rule.value.contains("{rel:") && tense != Tense::Past);
+                    || (rule.value.contains("{rel:") && tense != Tense::Past && !historical);
                 if matches!(rule.kind, TimexType::Date | TimexType::Time) && !from_dct {
                     anchor = date_of(&value).or(anchor);
                 }

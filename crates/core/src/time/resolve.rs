@@ -6,7 +6,8 @@
 //!   am Montag, vergangene Woche) or `anchor` (the last date the text mentioned,
 //!   initially the publication date: for "zwei Wochen später", "am 3. Oktober")
 //!   or `rel` (the publication date, but the anchor when a past-tense clause
-//!   points forward: "griff erst im nächsten Jahr wieder an"):
+//!   points forward, "griff erst im nächsten Jahr wieder an", or when the story
+//!   lies years away from the publication date, as in history):
 //!   `date±N` → YYYY-MM-DD · `week±N` → YYYY-Www · `month±N` → YYYY-MM ·
 //!   `year±N` → YYYY · `weekday:W:DIR` → the date of ISO weekday W, DIR being
 //!   `tense` (past: the last one before; otherwise the next one after), `-1`, `+1`
@@ -63,7 +64,12 @@ fn expand(inner: &str, captures: &[Capture], ctx: &Context) -> Option<String> {
     }
     if let Some(op) = inner.strip_prefix("rel:") {
         let forward = op.contains('+') || op.ends_with(":1");
-        let base = if ctx.tense == Tense::Past && forward {
+        // a story told years away from the publication date is history: count from it
+        let historical = match (ctx.anchor, ctx.dct) {
+            (Some(a), Some(d)) => a.year().abs_diff(d.year()) > 1,
+            _ => false,
+        };
+        let base = if historical || (ctx.tense == Tense::Past && forward) {
             ctx.anchor
         } else {
             ctx.dct
