@@ -65,6 +65,10 @@ const CLASSES: &[(&str, &str)] = &[
         "weekdaypart",
         include_str!("../../data/time/lexicon/weekdaypart.txt"),
     ),
+    (
+        "halfhour",
+        include_str!("../../data/time/lexicon/halfhour.txt"),
+    ),
 ];
 
 /// One lexicon entry: its words (lower case) and its fields.

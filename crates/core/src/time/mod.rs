@@ -18,7 +18,7 @@ use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use lexicon::TimeLexicon;
 use matcher::{Matcher, Tok};
-use resolve::{render, Context, Tense};
+use resolve::{by_tense, render, Context, Tense};
 use tense::TenseLexicon;
 
 /// The time stage: fills `Analysis::timexes`.
@@ -43,6 +43,8 @@ impl TimeTagger {
         let text = &analysis.article.text;
         let dct = analysis.article.published;
         let mut anchor = dct;
+        let mut day = dct;
+        let narrative = is_narrative(analysis, dct);
         let mut out = Vec::new();
         for sentence in &analysis.sentences {
             let tokens = analysis.sentence_tokens(sentence);
@@ -69,24 +71,39 @@ impl TimeTagger {
                     .tense
                     .marked(&norms[from..to])
                     .unwrap_or(sentence_tense);
-                let ctx = Context { dct, anchor, tense };
-                let Some(value) = render(&rule.value, &m.captures, &ctx) else {
+                let ctx = Context {
+                    dct,
+                    anchor,
+                    day,
+                    narrative,
+                    tense,
+                };
+                let Some(mut value) = render(&rule.value, &m.captures, &ctx) else {
                     continue;
                 };
+                if !narrative
+                    && (rule.value.contains("{anchor:year}")
+                        || rule.value.contains("{anchor:easter"))
+                {
+                    value = by_tense(&value, &ctx).unwrap_or(value);
+                }
                 let modifier = rule
                     .modifier
                     .as_deref()
                     .and_then(|t| render(t, &m.captures, &ctx))
                     .filter(|m| !m.is_empty());
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
-                // the narrative moves on with each date it names itself; deictic
-                // words ("heute", "am Montag") point at the publication date instead
-                let historical =
-                    matches!((anchor, dct), (Some(a), Some(d)) if a.year().abs_diff(d.year()) > 1);
-                let from_dct = rule.value.contains("{dct:")
-                    || (rule.value.contains("{rel:") && tense != Tense::Past && !historical);
-                if matches!(rule.kind, TimexType::Date | TimexType::Time) && !from_dct {
-                    anchor = date_of(&value).or(anchor);
+                if matches!(rule.kind, TimexType::Date | TimexType::Time) {
+                    // the story moves on with each date the text names itself; deictic
+                    // words ("heute", "am Montag") point at the publication date instead
+                    let from_dct = rule.value.contains("{dct:")
+                        || (rule.value.contains("{rel:") && tense != Tense::Past && !narrative);
+                    if !from_dct {
+                        anchor = date_of(&value).or(anchor);
+                    }
+                    if is_full_date(&value) {
+                        day = date_of(&value).or(day);
+                    }
                 }
                 out.push(Timex {
                     id: format!("t{}", out.len() + 1),
@@ -110,6 +127,40 @@ impl Stage for TimeTagger {
     fn run(&self, analysis: &mut Analysis) {
         analysis.timexes = self.tag(analysis);
     }
+}
+
+/// Whether a text tells history rather than news: it has at least three explicit
+/// years and twice as many of them lie more than two years from the publication
+/// date as near it (always, when the date is unknown).
+fn is_narrative(analysis: &Analysis, dct: Option<Date>) -> bool {
+    let Some(dct) = dct else { return true };
+    let text = &analysis.article.text;
+    let (mut near, mut far) = (0usize, 0usize);
+    for t in &analysis.tokens {
+        let w = t.text(text);
+        if t.kind != TokenKind::Number || w.len() != 4 {
+            continue;
+        }
+        match w.parse::<u16>() {
+            Ok(year) if (1000..=2199).contains(&year) && year.abs_diff(dct.year()) > 2 => far += 1,
+            Ok(year) if (1000..=2199).contains(&year) => near += 1,
+            _ => {}
+        }
+    }
+    far >= 3 && far >= 2 * near
+}
+
+/// Whether a value names a whole day (`YYYY-MM-DD…`).
+fn is_full_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..4]
+            .iter()
+            .chain(&b[5..7])
+            .chain(&b[8..10])
+            .all(u8::is_ascii_digit)
 }
 
 /// Lower case without soft hyphens and zero-width characters.

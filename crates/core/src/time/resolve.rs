@@ -9,10 +9,15 @@
 //!   points forward, "griff erst im nächsten Jahr wieder an", or when the story
 //!   lies years away from the publication date, as in history):
 //!   `date±N` → YYYY-MM-DD · `week±N` → YYYY-Www · `month±N` → YYYY-MM ·
-//!   `year±N` → YYYY · `weekday:W:DIR` → the date of ISO weekday W, DIR being
-//!   `tense` (past: the last one before; otherwise the next one after), `-1`, `+1`
-//!   or `0` (in the same week) · `weekend:DIR` → YYYY-Www-WE · `easter±N` → the
+//!   `year±N` → YYYY · `weekday:W:DIR[:SHIFT]` → the date of ISO weekday W, DIR
+//!   being `tense` (past: the last one before; otherwise the next one after), `-1`,
+//!   `+1` or `0` (in the same week), `tense=` counting the reference day itself,
+//!   SHIFT days added (a night is written as the evening before) · `weekend:DIR` → YYYY-Www-WE · `easter±N` → the
 //!   date N days from Easter Sunday of the reference year.
+//!
+//! `anchor` day-level operations (date, week, weekday, weekend) use the last full
+//! day mentioned; in news (not narrative) `{anchor:year}` is the publication
+//! year, which the caller moves by tense ([`by_tense`]).
 //!
 //! An unknown reference date gives an underspecified value (`XXXX-XX-XX`,
 //! `XXXX-WXX`, `XXXX-XX`, `XXXX`); nothing is invented.
@@ -37,8 +42,16 @@ pub enum Tense {
 pub struct Context {
     /// The publication date.
     pub dct: Option<Date>,
-    /// The last date mentioned (initially the publication date).
+    /// The last date the text named itself (initially the publication date):
+    /// the story time of a narrative.
     pub anchor: Option<Date>,
+    /// The last full day mentioned, deictic ones included (initially the
+    /// publication date): what "um 18 Uhr" and "am selben Tag" refer to.
+    pub day: Option<Date>,
+    /// The text tells history (most of its years lie far from the publication
+    /// date): year-less dates and relative words count from the story, not from
+    /// the publication date.
+    pub narrative: bool,
     /// The tense of the expression's clause.
     pub tense: Tense,
 }
@@ -60,16 +73,24 @@ fn expand(inner: &str, captures: &[Capture], ctx: &Context) -> Option<String> {
         return reference(ctx.dct, op, ctx.tense);
     }
     if let Some(op) = inner.strip_prefix("anchor:") {
-        return reference(ctx.anchor, op, ctx.tense);
+        let day_level = ["date", "week", "weekday", "weekend"]
+            .iter()
+            .any(|p| op.starts_with(p));
+        let base = if day_level {
+            ctx.day.or(ctx.anchor)
+        } else if !ctx.narrative && (op == "year" || op.starts_with("easter")) {
+            // news: the year of the publication date (tense adjusts it afterwards)
+            ctx.dct.or(ctx.anchor)
+        } else if !ctx.narrative && op.starts_with("month") {
+            ctx.day.or(ctx.anchor)
+        } else {
+            ctx.anchor
+        };
+        return reference(base, op, ctx.tense);
     }
     if let Some(op) = inner.strip_prefix("rel:") {
         let forward = op.contains('+') || op.ends_with(":1");
-        // a story told years away from the publication date is history: count from it
-        let historical = match (ctx.anchor, ctx.dct) {
-            (Some(a), Some(d)) => a.year().abs_diff(d.year()) > 1,
-            _ => false,
-        };
-        let base = if historical || (ctx.tense == Tense::Past && forward) {
+        let base = if ctx.narrative || (ctx.tense == Tense::Past && forward) {
             ctx.anchor
         } else {
             ctx.dct
@@ -130,24 +151,28 @@ fn reference(base: Option<Date>, op: &str, tense: Tense) -> Option<String> {
         "year" => Some(format!("{:04}", i64::from(d.year()) + offset()?)),
         "easter" => Some(add_days(easter(d.year())?, offset()?)?.to_string()),
         "weekday" => {
-            let (w, dir) = arg.split_once(':')?;
-            let w: i64 = w.parse().ok()?;
+            // W:DIR[:SHIFT]; DIR `tense=` includes the reference day itself
+            let mut parts = arg.split(':');
+            let w: i64 = parts.next()?.parse().ok()?;
+            let dir = parts.next()?;
+            let shift: i64 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
+            let inclusive = dir.ends_with('=');
             let wd = i64::from(weekday(d));
             // strictly before or after the reference day; 7 days when it is that weekday
-            let days_back = match (wd - w).rem_euclid(7) {
-                0 => 7,
-                n => n,
+            let days_back = match ((wd - w).rem_euclid(7), inclusive) {
+                (0, false) => 7,
+                (n, _) => n,
             };
-            let days_ahead = match (w - wd).rem_euclid(7) {
-                0 => 7,
-                n => n,
+            let days_ahead = match ((w - wd).rem_euclid(7), inclusive) {
+                (0, false) => 7,
+                (n, _) => n,
             };
-            let delta = match direction(dir, tense)? {
+            let delta = match direction(dir.trim_end_matches('='), tense)? {
                 -1 => -days_back,
                 1 => days_ahead,
                 _ => w - wd,
             };
-            Some(add_days(d, delta)?.to_string())
+            Some(add_days(d, delta + shift)?.to_string())
         }
         "weekend" => {
             let wd = i64::from(weekday(d));
@@ -178,6 +203,42 @@ fn week(d: Date) -> String {
     format!("{y:04}-W{w:02}")
 }
 
+/// In news, a year-less date filled with the publication year is moved by tense:
+/// past tense and later than the publication date → the year before; future and
+/// earlier → the year after ("am 1. Januar" in November, future → next year).
+pub fn by_tense(value: &str, ctx: &Context) -> Option<String> {
+    let dct = ctx.dct?;
+    let year: i64 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    let month = match rest.get(1..3) {
+        Some(m) if rest.starts_with('-') => match m {
+            "Q1" | "H1" => 1,
+            "SP" => 3,
+            "Q2" => 4,
+            "SU" => 6,
+            "Q3" | "H2" => 7,
+            "FA" => 9,
+            "Q4" => 10,
+            "WI" => 12,
+            _ => m.parse::<i64>().ok()?,
+        },
+        _ => return None,
+    };
+    let day: i64 = rest.get(4..6).and_then(|d| d.parse().ok()).unwrap_or(0);
+    let here = (year, month, day);
+    let now = (
+        i64::from(dct.year()),
+        i64::from(dct.month()),
+        if day == 0 { 0 } else { i64::from(dct.day()) },
+    );
+    let shift = match ctx.tense {
+        Tense::Past if here > now && year == now.0 => -1,
+        Tense::Future if here < now && year == now.0 => 1,
+        _ => 0,
+    };
+    Some(format!("{:04}{rest}", year + shift))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +248,8 @@ mod tests {
         Context {
             dct: Some(d),
             anchor: Some("2023-05-10".parse().unwrap()),
+            day: Some("2023-05-10".parse().unwrap()),
+            narrative: true,
             tense,
         }
     }
@@ -250,6 +313,8 @@ mod tests {
         let unknown = Context {
             dct: None,
             anchor: None,
+            day: None,
+            narrative: true,
             tense: Tense::Past,
         };
         assert_eq!(render("{dct:date-1}", &[], &unknown).unwrap(), "XXXX-XX-XX");
@@ -258,5 +323,34 @@ mod tests {
             "XXXX-10-03"
         );
         assert_eq!(render("{missing}", &[], &past), None);
+    }
+
+    #[test]
+    fn news_counts_from_the_publication_date_and_moves_years_by_tense() {
+        let past = Context {
+            narrative: false,
+            ..ctx(Tense::Past)
+        };
+        let future = Context {
+            narrative: false,
+            ..ctx(Tense::Future)
+        };
+        assert_eq!(render("{rel:year+1}", &[], &future).unwrap(), "2026");
+        assert_eq!(render("{rel:year+1}", &[], &past).unwrap(), "2024");
+        assert_eq!(render("{rel:year-1}", &[], &past).unwrap(), "2024");
+        assert_eq!(render("{anchor:year}-03", &[], &future).unwrap(), "2025-03");
+        assert_eq!(by_tense("2025-03", &future).as_deref(), Some("2026-03"));
+        assert_eq!(by_tense("2025-10-03", &past).as_deref(), Some("2024-10-03"));
+        assert_eq!(by_tense("2025-Q4", &past).as_deref(), Some("2024-Q4"));
+        assert_eq!(by_tense("2025-08-20", &past).as_deref(), Some("2025-08-20"));
+        // the night to Tuesday 2025-08-26, told on that Tuesday, is the Monday evening
+        assert_eq!(
+            render("{dct:weekday:2:tense=:-1}TNI", &[], &past).unwrap(),
+            "2025-08-25TNI"
+        );
+        assert_eq!(
+            render("{dct:weekday:2:tense:-1}TNI", &[], &past).unwrap(),
+            "2025-08-18TNI"
+        );
     }
 }
