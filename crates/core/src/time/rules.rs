@@ -94,7 +94,8 @@ pub fn load() -> Result<Vec<Rule>, LexiconError> {
             let raw = if negated { &raw[1..] } else { raw };
             let optional = raw.ends_with('?') && raw.len() > 1;
             let raw = if optional { &raw[..raw.len() - 1] } else { raw };
-            // a group of alternatives may be written in parentheses: (am|im)
+            // a group of one-word alternatives may be written in parentheses: (am|im);
+            // a word sequence is written as separate elements (in? der?)
             let raw = match raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
                 Some(inner) if !inner.is_empty() => inner,
                 _ => raw,
@@ -112,6 +113,12 @@ pub fn load() -> Result<Vec<Rule>, LexiconError> {
                 }
                 None => Atom::Words(raw.split('|').map(str::to_lowercase).collect()),
             };
+            if raw.contains(['(', ')']) && raw.len() > 1 {
+                return Err(err(
+                    n,
+                    format!("'{raw}': parentheses hold one-word alternatives only"),
+                ));
+            }
             pattern.push(Element {
                 atom,
                 optional,
