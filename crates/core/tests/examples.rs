@@ -1,5 +1,5 @@
-//! Tests over the bundled examples: golden snapshots of their whole structure, span
-//! by span, and checks against hand-written expectations (the reference article's
+//! Tests over the bundled examples: golden snapshots of their whole structure and
+//! time expressions, span by span, and checks against hand-written expectations (the reference article's
 //! gold; `examples/articles/expected.md`). Refresh snapshots after an intended change
 //! with `INSTA_UPDATE=always cargo test`, then read the diff of `tests/snapshots/`.
 
@@ -66,6 +66,23 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
                 .collect();
             writeln!(out, "  {}", tokens.join(" ")).unwrap();
         }
+    }
+    for t in &a.timexes {
+        let m = t
+            .modifier
+            .as_deref()
+            .map(|m| format!(" mod={m}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "timex {}..{} {:?} {:?} {}{m}",
+            t.span.start,
+            t.span.end,
+            art.slice(&t.span),
+            t.kind,
+            t.value
+        )
+        .unwrap();
     }
     for w in &art.warnings {
         writeln!(

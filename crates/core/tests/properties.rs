@@ -50,6 +50,15 @@ fn check_analysis(a: &Analysis) {
     for w in &a.article.warnings {
         check_span(text, &char_at_byte, &w.span, "warning");
     }
+    for t in &a.timexes {
+        check_span(text, &char_at_byte, &t.span, "timex");
+        assert_eq!(t.text, t.span.slice(text), "timex text");
+        assert!(
+            !t.value.is_empty() && !t.value.contains('{'),
+            "timex value {:?}",
+            t.value
+        );
+    }
     let mut last_end = 0;
     for s in &a.sentences {
         check_span(text, &char_at_byte, &s.span, "sentence");
@@ -98,6 +107,12 @@ fn newsy() -> impl Strategy<Value = String> {
             Just("https://example.org/a.html".to_string()),
             Just("@handle #tag".to_string()),
             Just("Staats- und".to_string()),
+            Just("am Montag".to_string()),
+            Just("in der Nacht zu Mittwoch".to_string()),
+            Just("vor zwei Wochen".to_string()),
+            Just("Mitte August 2024".to_string()),
+            Just("um halb drei".to_string()),
+            Just("1990er-Jahre".to_string()),
             "[A-Za-zÄÖÜäöüß]{1,12}",
             "[0-9.,:]{1,8}",
             "\\PC{1,6}",
