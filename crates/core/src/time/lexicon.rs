@@ -69,7 +69,18 @@ const CLASSES: &[(&str, &str)] = &[
         "halfhour",
         include_str!("../../data/time/lexicon/halfhour.txt"),
     ),
+    (
+        "unitadj",
+        include_str!("../../data/time/lexicon/unitadj.txt"),
+    ),
+    (
+        "vaguedur",
+        include_str!("../../data/time/lexicon/vaguedur.txt"),
+    ),
 ];
+
+/// Classes whose entries are word endings, not words.
+const SUFFIX_CLASSES: &[&str] = &["unitadj"];
 
 /// One lexicon entry: its words (lower case) and its fields.
 #[derive(Debug, Clone)]
@@ -89,6 +100,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct TimeLexicon {
     by_first_word: HashMap<String, Vec<Entry>>,
+    /// Classes matched as word endings (`unitadj`), longest entries first.
+    suffixes: HashMap<&'static str, Vec<Entry>>,
 }
 
 impl TimeLexicon {
@@ -113,6 +126,17 @@ impl TimeLexicon {
                 }
                 let words: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
                 let lowercase = entry.starts_with(char::is_lowercase);
+                if SUFFIX_CLASSES.contains(&class) {
+                    let list = lex.suffixes.entry(class).or_default();
+                    list.push(Entry {
+                        class,
+                        words,
+                        fields,
+                        lowercase,
+                    });
+                    list.sort_by_key(|e| std::cmp::Reverse(e.words[0].len()));
+                    continue;
+                }
                 lex.by_first_word
                     .entry(words[0].clone())
                     .or_default()
@@ -148,6 +172,19 @@ impl TimeLexicon {
             .collect();
         found.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         found.into_iter()
+    }
+
+    /// The entry of `class` that `word` ends with, and the rest of `word` before it
+    /// ("zweimonatig" → the entry "monatig", "zwei").
+    pub fn suffix_entry<'a, 'w>(
+        &'a self,
+        class: &str,
+        word: &'w str,
+    ) -> Option<(&'a Entry, &'w str)> {
+        self.suffixes
+            .get(class)?
+            .iter()
+            .find_map(|e| word.strip_suffix(e.words[0].as_str()).map(|rest| (e, rest)))
     }
 
     /// The classes some entry starting with `word` belongs to.

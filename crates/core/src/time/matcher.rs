@@ -10,7 +10,8 @@
 //! date (26.08.2025, 1.9.39) · `@dm` day and month (26.8.) · `@clock` 14.30 or
 //! 14:30 · `@hour` 0–24 · `@decade` 1990er, 90er-Jahre · `@capword` a word
 //! written with a capital (for negative look-ahead) · `@yearnum` any number up
-//! to 4 digits as a 4-digit year (490 → 0490, for "490 v. Chr.").
+//! to 4 digits as a 4-digit year (490 → 0490, for "490 v. Chr.") · `@duradj`
+//! a duration adjective (zweimonatige, 6-tägigen, mehrjährigen) as its value.
 
 use super::lexicon::TimeLexicon;
 use super::rules::{Atom, Rule};
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 /// The built-in shape names.
 const BUILTINS: &[&str] = &[
     "year", "day", "ordnum", "int", "num", "dmy", "dm", "clock", "hour", "decade", "capword",
-    "yearnum",
+    "yearnum", "duradj",
 ];
 
 /// Whether `class` is a built-in shape.
@@ -123,8 +124,10 @@ impl Matcher {
                     candidates.extend_from_slice(list);
                 }
             }
-            // every built-in shape starts with a digit
-            if norm.starts_with(|c: char| c.is_ascii_digit()) {
+            // every built-in shape starts with a digit but duration adjectives
+            if norm.starts_with(|c: char| c.is_ascii_digit())
+                || duration_adjective(norm, lex).is_some()
+            {
                 for b in BUILTINS {
                     if builtin(b, &toks[i], lex).is_some() {
                         if let Some(list) = self.by_class.get(*b) {
@@ -318,6 +321,9 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
             ((1..=31).contains(&d) && (1..=12).contains(&m))
                 .then(|| vec![format!("{m:02}"), format!("{d:02}")])
         }
+        // "der 54-Jährige" is a person, not a duration: adjectives only
+        "duradj" if tok.text.chars().any(char::is_uppercase) => None,
+        "duradj" => duration_adjective(s, lex).map(|v| vec![v]),
         "yearnum" => number(s).map(|n| vec![format!("{n:04}")]),
         "capword" => tok.text.starts_with(char::is_uppercase).then(Vec::new),
         "decade" => {
@@ -332,4 +338,34 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
         }
         _ => None,
     }
+}
+
+/// The duration a compound adjective names: a number (word or digits, `mehr`/`viel`
+/// for "several") and a unit adjective from the `unitadj` lexicon, inflected:
+/// "zweimonatige" → P2M, "6-tägigen" → P6D, "mehrjährigen" → PXY.
+fn duration_adjective(word: &str, lex: &TimeLexicon) -> Option<String> {
+    let stem = ["en", "em", "er", "es", "e"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+        .unwrap_or(word);
+    let (unit, number) = lex.suffix_entry("unitadj", stem)?;
+    let number = number.trim_end_matches('-');
+    let code = unit.fields.first()?;
+    let amount = if number.bytes().all(|b| b.is_ascii_digit()) && !number.is_empty() {
+        // "61-jährig" states an age, not a length of time
+        if code == "Y" {
+            return None;
+        }
+        number.to_string()
+    } else if number == "mehr" || number == "viel" {
+        "X".to_string()
+    } else {
+        lex.lookup("numword", &[number])
+            .next()?
+            .fields
+            .first()?
+            .clone()
+    };
+    let prefix = unit.fields.get(1).map_or("P", String::as_str);
+    Some(format!("{prefix}{amount}{code}"))
 }
