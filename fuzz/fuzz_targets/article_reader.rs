@@ -74,5 +74,9 @@ fuzz_target!(|data: &[u8]| {
         for (i, warning) in analysis.article.warnings.iter().enumerate() {
             check_span(text, &format!("warning {i} ({:?})", warning.kind), &warning.span);
         }
+        for (i, timex) in analysis.timexes.iter().enumerate() {
+            check_span(text, &format!("timex {i} ({})", timex.value), &timex.span);
+            assert!(!timex.value.contains('{'), "timex {i}: unresolved template {:?}", timex.value);
+        }
     }
 });
