@@ -44,9 +44,12 @@ impl TimeTagger {
         let dct = analysis.article.published;
         let mut anchor = dct;
         let mut day = dct;
+        // the sentence that set `day`, and whether it named a night (TNI)
+        let mut day_set_in = 0;
+        let mut night = false;
         let narrative = is_narrative(analysis, dct);
         let mut out = Vec::new();
-        for sentence in &analysis.sentences {
+        for (sentence_index, sentence) in analysis.sentences.iter().enumerate() {
             let tokens = analysis.sentence_tokens(sentence);
             let toks: Vec<Tok> = tokens
                 .iter()
@@ -71,6 +74,12 @@ impl TimeTagger {
                     .tense
                     .marked(&norms[from..to])
                     .unwrap_or(sentence_tense);
+                // in news, a day named two sentences back no longer holds: "um 14.30
+                // Uhr" then means the day of publication
+                if !narrative && sentence_index > day_set_in + 1 {
+                    day = dct;
+                    night = false;
+                }
                 let ctx = Context {
                     dct,
                     anchor,
@@ -86,6 +95,11 @@ impl TimeTagger {
                         || rule.value.contains("{anchor:easter"))
                 {
                     value = by_tense(&value, &ctx).unwrap_or(value);
+                }
+                // after "in der Nacht zu Freitag" (Thursday TNI), "gegen 3 Uhr" and
+                // "am Morgen" are Friday's
+                if night && rule.value.contains("{anchor:date}") && is_morning(&value) {
+                    value = next_day(&value).unwrap_or(value);
                 }
                 let modifier = rule
                     .modifier
@@ -103,6 +117,8 @@ impl TimeTagger {
                     }
                     if is_full_date(&value) {
                         day = date_of(&value).or(day);
+                        day_set_in = sentence_index;
+                        night = value.ends_with("TNI");
                     }
                 }
                 out.push(Timex {
@@ -148,6 +164,25 @@ fn is_narrative(analysis: &Analysis, dct: Option<Date>) -> bool {
         }
     }
     far >= 3 && far >= 2 * near
+}
+
+/// Whether a TIME value lies in the morning hours (before noon, TMO).
+fn is_morning(value: &str) -> bool {
+    match value.split_once('T') {
+        Some((_, "MO")) => true,
+        Some((_, time)) => time
+            .get(..2)
+            .and_then(|h| h.parse::<u8>().ok())
+            .is_some_and(|h| h < 12),
+        None => false,
+    }
+}
+
+/// A `YYYY-MM-DDT…` value moved to the next day.
+fn next_day(value: &str) -> Option<String> {
+    let (date, time) = value.split_once('T')?;
+    let day: Date = date.parse().ok()?;
+    Some(format!("{}T{time}", calendar::add_days(day, 1)?))
 }
 
 /// Whether a value names a whole day (`YYYY-MM-DD…`).

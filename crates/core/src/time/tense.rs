@@ -17,6 +17,7 @@ pub struct TenseLexicon {
     future: HashSet<String>,
     auxiliaries: HashSet<String>,
     prefixes: Vec<String>,
+    inseparable: Vec<String>,
 }
 
 impl TenseLexicon {
@@ -37,11 +38,17 @@ impl TenseLexicon {
                     lex.prefixes.push(word);
                     true
                 }
+                "inseparable" => {
+                    lex.inseparable.push(word);
+                    true
+                }
                 other => {
                     return Err(LexiconError {
                         file: "tense.txt",
                         line: i + 1,
-                        reason: format!("unknown category '{other}' (past, future, aux, prefix)"),
+                        reason: format!(
+                            "unknown category '{other}' (past, future, aux, prefix, inseparable)"
+                        ),
                     })
                 }
             };
@@ -62,7 +69,8 @@ impl TenseLexicon {
         None
     }
 
-    /// Whether `w` looks like a past participle: (prefix +) ge…t / ge…en, or …iert.
+    /// Whether `w` looks like a past participle: (prefix +) ge…t / ge…en, …iert,
+    /// or an inseparable prefix verb's (beraten, veröffentlicht, entschieden).
     fn is_participle(&self, w: &str) -> bool {
         if w.len() < 5 || !w.starts_with(|c: char| c.is_lowercase()) {
             return false;
@@ -78,6 +86,11 @@ impl TenseLexicon {
                     .filter(|rest| rest.starts_with("ge"))
             })
             .unwrap_or(w);
-        stem.starts_with("ge") && stem.len() >= 5 && (stem.ends_with('t') || stem.ends_with("en"))
+        let ends = stem.ends_with('t') || stem.ends_with("en");
+        let inseparable = self
+            .inseparable
+            .iter()
+            .any(|p| stem.starts_with(p.as_str()) && stem.len() >= p.len() + 4);
+        ends && ((stem.starts_with("ge") && stem.len() >= 5) || inseparable)
     }
 }
