@@ -2,6 +2,8 @@
 //!
 //! A template is text with `{…}` parts, expanded innermost first:
 //! * `{name}`, `{name.1}`: a capture's field; `{name-1}`, `{name+1}`: its number moved.
+//! * `{mode:NEWS|NARRATIVE}`: the first in news, the second in history (`-`: the
+//!   first there too), as "heute" is a day in news but PRESENT_REF in history.
 //! * `{REF:OP}` with REF `dct` (the publication date, for deictic words: heute,
 //!   am Montag, vergangene Woche) or `anchor` (the last date the text mentioned,
 //!   initially the publication date: for "zwei Wochen später", "am 3. Oktober")
@@ -69,6 +71,17 @@ pub fn render(template: &str, captures: &[Capture], ctx: &Context) -> Option<Str
 }
 
 fn expand(inner: &str, captures: &[Capture], ctx: &Context) -> Option<String> {
+    if let Some(choice) = inner.strip_prefix("mode:") {
+        let (news, narrative) = choice.split_once('|')?;
+        return Some(
+            if ctx.narrative && narrative != "-" {
+                narrative
+            } else {
+                news
+            }
+            .to_string(),
+        );
+    }
     if let Some(op) = inner.strip_prefix("dct:") {
         return reference(ctx.dct, op, ctx.tense);
     }
@@ -323,6 +336,20 @@ mod tests {
             "XXXX-10-03"
         );
         assert_eq!(render("{missing}", &[], &past), None);
+    }
+
+    #[test]
+    fn mode_picks_by_genre() {
+        let narrative = ctx(Tense::Present);
+        let news = Context {
+            narrative: false,
+            ..narrative
+        };
+        let heute = [cap("deictic", "+0")];
+        let t = "{mode:{dct:date{deictic}}|PRESENT_REF}";
+        assert_eq!(render(t, &heute, &news).unwrap(), "2025-08-26");
+        assert_eq!(render(t, &heute, &narrative).unwrap(), "PRESENT_REF");
+        assert_eq!(render("{mode:a|-}", &[], &narrative).unwrap(), "a");
     }
 
     #[test]
