@@ -30,7 +30,7 @@ impl Sink for JsonSink<'_> {
     }
 }
 
-/// A summary for people: metadata, structure, warnings.
+/// A summary for people: metadata, structure, time expressions, warnings.
 struct TextSink<'w> {
     out: Box<dyn Write + 'w>,
     count: usize,
@@ -73,6 +73,17 @@ impl Sink for TextSink<'_> {
             .filter(|b| b.kind == BlockKind::Subheading)
         {
             writeln!(o, "{:>8}  ▸ {}", "", art.slice(&block.span))?;
+        }
+        if !a.timexes.is_empty() {
+            writeln!(o, "{:>8}: {} expressions", "time", a.timexes.len())?;
+            for t in &a.timexes {
+                let m = t
+                    .modifier
+                    .as_deref()
+                    .map(|m| format!(" {m}"))
+                    .unwrap_or_default();
+                writeln!(o, "{:>8}  {} → {}{m}", "", t.text, t.value)?;
+            }
         }
         for w in &art.warnings {
             writeln!(
