@@ -86,68 +86,12 @@ fn sentences(args: &EvalSentencesArgs) -> anyhow::Result<()> {
 }
 
 fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
-    use depesche_core::{Article, Pipeline};
-    use depesche_eval::time::{score_document, TimeReport};
-    use depesche_eval::timeml::{self, TimexAnnotation};
+    use depesche_core::Pipeline;
+    use depesche_eval::time::evaluate;
 
-    let mut files: Vec<std::path::PathBuf> = gold_files(&args.gold)?;
-    if let Some((from, to)) = args.docs {
-        files = files
-            .into_iter()
-            .skip(from - 1)
-            .take(to + 1 - from)
-            .collect();
-    }
-    anyhow::ensure!(
-        !files.is_empty(),
-        "{}: no gold documents (.tml, .key.xml) found",
-        args.gold.display()
-    );
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
-    let mut report = TimeReport::default();
-    let mut gold_count = 0;
-    let mut predicted_count = 0;
-    for file in &files {
-        let name = doc_name(file);
-        let xml =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        let gold = timeml::parse(&name, &xml)?;
-        let predicted: Vec<TimexAnnotation> = match &args.pred {
-            Some(dir) => {
-                let path = dir.join(format!("{name}.tml"));
-                let xml = std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))?;
-                let pred = timeml::parse(&name, &xml)?;
-                anyhow::ensure!(
-                    pred.text == gold.text,
-                    "{}: its text differs from the gold text",
-                    path.display()
-                );
-                pred.timexes
-            }
-            None => {
-                let dct = gold.dct.as_deref().and_then(|d| d.parse().ok());
-                let analysis = pipeline.analyze(Article::from_text(&name, &gold.text, dct));
-                analysis
-                    .timexes
-                    .iter()
-                    .map(|t| TimexAnnotation {
-                        start: t.span.start,
-                        end: t.span.end,
-                        kind: serde_json::to_value(t.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        value: t.value.clone(),
-                        modifier: t.modifier.clone(),
-                    })
-                    .collect()
-            }
-        };
-        gold_count += gold.timexes.len();
-        predicted_count += predicted.len();
-        score_document(&gold, &predicted, &mut report);
-    }
+    let eval = evaluate(&args.gold, args.docs, args.pred.as_deref(), &pipeline)?;
+    let report = &eval.report;
     let system = args
         .pred
         .as_ref()
@@ -167,7 +111,7 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
         ReportFormat::Json => {
             let out = json!({
                 "task": "time", "system": system, "gold": args.gold.display().to_string(),
-                "documents": report.documents, "gold_timexes": gold_count, "predicted_timexes": predicted_count,
+                "documents": report.documents, "gold_timexes": eval.gold, "predicted_timexes": eval.predicted,
                 "precision": value.precision, "recall": value.recall, "f1": value.f1,
                 "strict_extent": strict, "relaxed_extent": relaxed, "value": value,
                 "strict_extent_value": strict_value, "value_and_mod": value_mod, "type_accuracy": type_accuracy,
@@ -177,8 +121,8 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
         ReportFormat::Text => {
             println!("time: {system} against {}", args.gold.display());
             println!(
-                "  {} documents, {gold_count} gold expressions, {predicted_count} predicted",
-                report.documents
+                "  {} documents, {} gold expressions, {} predicted",
+                report.documents, eval.gold, eval.predicted
             );
             println!("  strict extent          {strict}");
             println!("  relaxed extent         {relaxed}");
@@ -195,37 +139,4 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The gold files under `path` (or `path`): `.tml` and `.xml`, in name order.
-fn gold_files(path: &std::path::Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)
-        .with_context(|| {
-            format!(
-                "{}: cannot read the gold directory (is the data in ../shared/data?)",
-                path.display()
-            )
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "tml" || e == "xml"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// A gold file's document name: its file name without `.tml`, `.key.xml` or `.xml`.
-fn doc_name(path: &std::path::Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for ext in [".key.xml", ".tml", ".xml"] {
-        if let Some(stem) = name.strip_suffix(ext) {
-            return stem.to_string();
-        }
-    }
-    name
 }

@@ -251,3 +251,47 @@ fn bench_reports_every_stage() {
         ["article (read)", "text", "embeds", "time", "total"]
     );
 }
+
+#[test]
+fn eval_time_scores_the_shipped_news_gold() {
+    let gold = repo("gold/time-news");
+    // the gold scored as a prediction of itself is perfect in every measure
+    let out = run(
+        &[
+            "eval", "time", "--format", "json", "--docs", "1-3", "--pred",
+        ],
+        &[&gold, Path::new("--gold"), &gold],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["documents"], 3);
+    for measure in [
+        "strict_extent",
+        "relaxed_extent",
+        "value",
+        "strict_extent_value",
+    ] {
+        assert_eq!(report[measure]["f1"], 1.0, "{measure}");
+    }
+    // depesche itself finds expressions there and reports TempEval-3's measures
+    let out = run(
+        &[
+            "eval", "time", "--format", "json", "--docs", "1-3", "--gold",
+        ],
+        &[&gold],
+    );
+    let report = &json_lines(&out)[0];
+    assert!(report["predicted_timexes"].as_u64().unwrap() > 20);
+    assert!(report["relaxed_extent"]["tp"].as_u64().unwrap() > 20);
+    let out = run(&["eval", "time", "--docs", "5-2", "--gold"], &[&gold]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an empty range is a usage error"
+    );
+}

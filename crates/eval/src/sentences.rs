@@ -11,7 +11,7 @@ use crate::prf::Counts;
 use crate::EvalError;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One gold document: its text and its sentences as trimmed character spans.
 #[derive(Debug, Clone)]
@@ -71,36 +71,10 @@ struct RawGoldSentence {
     char_end: usize,
 }
 
-/// The JSON files under `path` (or `path` itself), in sorted order.
-pub fn json_files(path: &Path) -> Result<Vec<PathBuf>, EvalError> {
-    let io = |e| EvalError::Io {
-        path: path.display().to_string(),
-        source: e,
-    };
-    if path.is_file() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(path)
-        .map_err(io)?
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let p = entry.path();
-        if entry.file_type().map_err(io)?.is_dir() {
-            out.extend(json_files(&p)?);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-    Ok(out)
-}
-
 /// Reads the gold documents under `path`.
 pub fn load_gold(path: &Path) -> Result<Vec<GoldDocument>, EvalError> {
     let mut docs = Vec::new();
-    for file in json_files(path)? {
+    for file in crate::files::gold_files(path, &["json"])? {
         let shown = file.display().to_string();
         let bytes = std::fs::read(&file).map_err(|e| EvalError::Io {
             path: shown.clone(),

@@ -7,8 +7,11 @@
 //! relaxed matches.
 
 use crate::prf::Counts;
-use crate::timeml::{TimeDocument, TimexAnnotation};
+use crate::timeml::{self, TimeDocument, TimexAnnotation};
+use crate::EvalError;
+use depesche_core::{Article, Pipeline};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// A gold expression missed or misread, for `--show`.
 #[derive(Debug, Clone)]
@@ -42,6 +45,101 @@ pub struct TimeReport {
     pub value_mod: Counts,
     /// Each problem, in document order.
     pub errors: Vec<TimeError>,
+}
+
+/// Counts of gold and predicted expressions beside the tallies.
+#[derive(Debug, Clone, Default)]
+pub struct TimeEvaluation {
+    /// The tallies.
+    pub report: TimeReport,
+    /// Gold expressions.
+    pub gold: usize,
+    /// Predicted expressions.
+    pub predicted: usize,
+}
+
+/// Scores depesche (or, with `pred`, a directory of another tool's `NAME.tml`
+/// files over the same texts) on the gold documents under `gold` (`.tml`, `.xml`),
+/// optionally only documents `from..=to` (1-based, in file-name order).
+pub fn evaluate(
+    gold: &Path,
+    docs: Option<(usize, usize)>,
+    pred: Option<&Path>,
+    pipeline: &Pipeline,
+) -> Result<TimeEvaluation, EvalError> {
+    let mut files = crate::files::gold_files(gold, &["tml", "xml"])?;
+    if let Some((from, to)) = docs {
+        files = files
+            .into_iter()
+            .skip(from.saturating_sub(1))
+            .take(to + 1 - from.max(1))
+            .collect();
+    }
+    if files.is_empty() {
+        return Err(EvalError::NoGold(gold.display().to_string()));
+    }
+    let mut eval = TimeEvaluation::default();
+    for file in &files {
+        let name = document_name(file);
+        let gold_doc = timeml::parse(&name, &read(file)?)?;
+        let predicted = match pred {
+            Some(dir) => {
+                let path = dir.join(format!("{name}.tml"));
+                let pred_doc = timeml::parse(&name, &read(&path)?)?;
+                if pred_doc.text != gold_doc.text {
+                    return Err(EvalError::Format {
+                        path: path.display().to_string(),
+                        line: 1,
+                        reason: "its text differs from the gold text".to_string(),
+                    });
+                }
+                pred_doc.timexes
+            }
+            None => tag(&gold_doc, pipeline),
+        };
+        eval.gold += gold_doc.timexes.len();
+        eval.predicted += predicted.len();
+        score_document(&gold_doc, &predicted, &mut eval.report);
+    }
+    Ok(eval)
+}
+
+/// depesche's time expressions for a gold document's text and creation time.
+fn tag(doc: &TimeDocument, pipeline: &Pipeline) -> Vec<TimexAnnotation> {
+    let dct = doc.dct.as_deref().and_then(|d| d.parse().ok());
+    let analysis = pipeline.analyze(Article::from_text(&doc.name, &doc.text, dct));
+    analysis
+        .timexes
+        .iter()
+        .map(|t| TimexAnnotation {
+            start: t.span.start,
+            end: t.span.end,
+            kind: format!("{:?}", t.kind).to_uppercase(),
+            value: t.value.clone(),
+            modifier: t.modifier.clone(),
+        })
+        .collect()
+}
+
+fn read(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|e| EvalError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })
+}
+
+/// A gold file's document name: its file name without `.key.xml`, `.tml` or `.xml`.
+pub fn document_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for ext in [".key.xml", ".tml", ".xml"] {
+        if let Some(stem) = name.strip_suffix(ext) {
+            return stem.to_string();
+        }
+    }
+    name
 }
 
 /// Scores `predicted` against `gold` into `report`.
