@@ -77,6 +77,10 @@ const CLASSES: &[(&str, &str)] = &[
         "vaguedur",
         include_str!("../../data/time/lexicon/vaguedur.txt"),
     ),
+    (
+        "daypartadv",
+        include_str!("../../data/time/lexicon/daypartadv.txt"),
+    ),
 ];
 
 /// Classes whose entries are word endings, not words.

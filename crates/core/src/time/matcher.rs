@@ -282,7 +282,7 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
             let n = number(s.strip_suffix('.')?)?;
             (1..=31).contains(&n).then(|| vec![format!("{n:02}")])
         }
-        "ordnum" => one(number(s.strip_suffix('.')?)?.to_string()),
+        "ordnum" => number(s.strip_suffix('.')?).map(|n| vec![format!("{n:02}")]),
         "int" => digits(s).then(|| vec![s.to_string()]),
         "num" => match number(s) {
             Some(n) => one(n.to_string()),
