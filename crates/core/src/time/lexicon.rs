@@ -5,7 +5,7 @@
 //! fields as `{name}`, `{name.1}`, …. Matching is on lower-cased tokens.
 
 use crate::text::LexiconError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The class files, compiled in: adding an entry needs no code change.
 const CLASSES: &[(&str, &str)] = &[
@@ -163,18 +163,20 @@ impl TimeLexicon {
     /// Entries of `class` that match the words starting at `words[0]`, longest first.
     pub fn lookup<'a>(&'a self, class: &str, words: &[&str]) -> impl Iterator<Item = &'a Entry> {
         let first = words.first().copied().unwrap_or("");
-        let mut found: Vec<&Entry> = self
-            .by_first_word
-            .get(first)
-            .into_iter()
-            .flatten()
-            .filter(|e| {
-                e.class == class
-                    && e.words.len() <= words.len()
-                    && e.words.iter().zip(words).all(|(a, b)| a == b)
-            })
-            .collect();
-        found.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        let candidates = self.by_first_word.get(first).map_or(&[][..], Vec::as_slice);
+        let fits = move |e: &&Entry| {
+            e.class == class
+                && e.words.len() <= words.len()
+                && e.words.iter().zip(words).all(|(a, b)| a == b)
+        };
+        // most words start one entry or none: sort only when several fit
+        let mut found: Vec<&Entry> = Vec::new();
+        for e in candidates.iter().filter(fits) {
+            found.push(e);
+        }
+        if found.len() > 1 {
+            found.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
         found.into_iter()
     }
 

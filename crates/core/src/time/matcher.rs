@@ -15,7 +15,7 @@
 
 use super::lexicon::TimeLexicon;
 use super::rules::{Atom, Rule};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The built-in shape names.
 const BUILTINS: &[&str] = &[
@@ -69,8 +69,8 @@ pub struct Matcher {
 impl Matcher {
     /// Indexes `rules` by the keys their first element can match.
     pub fn new(rules: Vec<Rule>) -> Matcher {
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_class: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_class: HashMap<String, Vec<usize>> = HashMap::default();
         for (r, rule) in rules.iter().enumerate() {
             for element in &rule.pattern {
                 match &element.atom {
@@ -111,6 +111,7 @@ impl Matcher {
     /// position is a candidate; longer extents win, then earlier ones. Context does not
     /// count as taken, so "vom 3. bis 5. Mai" yields "3." and "5. Mai".
     pub fn find(&self, toks: &[Tok], lex: &TimeLexicon) -> Vec<Match> {
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
         let mut found = Vec::new();
         let mut candidates = Vec::new();
         for i in 0..toks.len() {
@@ -143,7 +144,7 @@ impl Matcher {
             candidates.dedup();
             let best = candidates
                 .iter()
-                .filter_map(|&r| self.match_rule(r, toks, i, lex))
+                .filter_map(|&r| self.match_rule(r, toks, &norms, i, lex))
                 .min_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.rule));
             found.extend(best);
         }
@@ -160,11 +161,19 @@ impl Matcher {
         out
     }
 
-    fn match_rule(&self, r: usize, toks: &[Tok], at: usize, lex: &TimeLexicon) -> Option<Match> {
+    fn match_rule(
+        &self,
+        r: usize,
+        toks: &[Tok],
+        norms: &[&str],
+        at: usize,
+        lex: &TimeLexicon,
+    ) -> Option<Match> {
         let rule = &self.rules[r];
         let mut captures = Vec::new();
         let mut extent = (usize::MAX, 0);
-        walk(rule, 0, toks, at, lex, &mut captures, &mut extent)?;
+        let input = Input { toks, norms, lex };
+        walk(rule, 0, &input, at, &mut captures, &mut extent)?;
         (extent.0 < extent.1).then_some(Match {
             rule: r,
             start: extent.0,
@@ -174,14 +183,21 @@ impl Matcher {
     }
 }
 
+/// One sentence as the matcher walks it.
+#[derive(Clone, Copy)]
+struct Input<'a, 't> {
+    toks: &'a [Tok<'t>],
+    norms: &'a [&'a str],
+    lex: &'a TimeLexicon,
+}
+
 /// Matches elements `e..` from token `t`; greedy, backtracking over optional elements
 /// and lexicon entries of different lengths. Returns the token after the match.
 fn walk(
     rule: &Rule,
     e: usize,
-    toks: &[Tok],
+    input: &Input,
     t: usize,
-    lex: &TimeLexicon,
     captures: &mut Vec<Capture>,
     extent: &mut (usize, usize),
 ) -> Option<usize> {
@@ -189,12 +205,12 @@ fn walk(
         return Some(t);
     };
     if element.negated {
-        if element_matches(&element.atom, toks, t, lex).is_empty() {
-            return walk(rule, e + 1, toks, t, lex, captures, extent);
+        if element_matches(&element.atom, input, t).is_empty() {
+            return walk(rule, e + 1, input, t, captures, extent);
         }
         return None;
     }
-    for (len, capture) in element_matches(&element.atom, toks, t, lex) {
+    for (len, capture) in element_matches(&element.atom, input, t) {
         let saved = (captures.len(), *extent);
         if let Some(c) = capture {
             captures.push(c);
@@ -203,25 +219,21 @@ fn walk(
             extent.0 = extent.0.min(t);
             extent.1 = extent.1.max(t + len);
         }
-        if let Some(end) = walk(rule, e + 1, toks, t + len, lex, captures, extent) {
+        if let Some(end) = walk(rule, e + 1, input, t + len, captures, extent) {
             return Some(end);
         }
         captures.truncate(saved.0);
         *extent = saved.1;
     }
     if element.optional {
-        return walk(rule, e + 1, toks, t, lex, captures, extent);
+        return walk(rule, e + 1, input, t, captures, extent);
     }
     None
 }
 
 /// The ways `atom` matches at token `t`: (tokens consumed, capture), longest first.
-fn element_matches(
-    atom: &Atom,
-    toks: &[Tok],
-    t: usize,
-    lex: &TimeLexicon,
-) -> Vec<(usize, Option<Capture>)> {
+fn element_matches(atom: &Atom, input: &Input, t: usize) -> Vec<(usize, Option<Capture>)> {
+    let Input { toks, norms, lex } = *input;
     let Some(tok) = toks.get(t) else {
         return Vec::new();
     };
@@ -243,12 +255,9 @@ fn element_matches(
                     }),
                 )];
             }
-            let words: Vec<&str> = toks[t..toks.len().min(t + 6)]
-                .iter()
-                .map(|x| x.norm.as_str())
-                .collect();
+            let words = &norms[t..norms.len().min(t + 6)];
             let capitalised_inside = t > 0 && tok.text.starts_with(char::is_uppercase);
-            lex.lookup(class, &words)
+            lex.lookup(class, words)
                 .filter(|entry| !(entry.lowercase && capitalised_inside))
                 .map(|entry| {
                     let capture = Capture {
@@ -344,6 +353,10 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
 /// for "several") and a unit adjective from the `unitadj` lexicon, inflected:
 /// "zweimonatige" → P2M, "6-tägigen" → P6D, "mehrjährigen" → PXY.
 fn duration_adjective(word: &str, lex: &TimeLexicon) -> Option<String> {
+    // every unit adjective ends in -ig (+ inflection)
+    if !word.contains("ig") {
+        return None;
+    }
     let stem = ["en", "em", "er", "es", "e"]
         .iter()
         .find_map(|e| word.strip_suffix(e))

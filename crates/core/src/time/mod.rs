@@ -200,6 +200,12 @@ fn is_full_date(value: &str) -> bool {
 
 /// Lower case without soft hyphens and zero-width characters.
 fn normalize(word: &str) -> String {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word.to_string();
+    }
     word.chars()
         .filter(|&c| !crate::article::normalize::is_invisible(c))
         .flat_map(char::to_lowercase)

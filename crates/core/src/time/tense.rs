@@ -6,7 +6,7 @@
 
 use super::resolve::Tense;
 use crate::text::LexiconError;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 const TENSE: &str = include_str!("../../data/time/tense.txt");
 
