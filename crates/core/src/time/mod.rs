@@ -44,6 +44,7 @@ impl TimeTagger {
         let dct = analysis.article.published;
         let mut anchor = dct;
         let mut day = dct;
+        let mut last = dct;
         // the sentence that set `day`, and whether it named a night (TNI)
         let mut day_set_in = 0;
         let mut night = false;
@@ -84,6 +85,7 @@ impl TimeTagger {
                     dct,
                     anchor,
                     day,
+                    last,
                     narrative,
                     tense,
                 };
@@ -115,6 +117,7 @@ impl TimeTagger {
                     if !from_dct {
                         anchor = date_of(&value).or(anchor);
                     }
+                    last = date_of(&value).or(last);
                     if is_full_date(&value) {
                         day = date_of(&value).or(day);
                         day_set_in = sentence_index;

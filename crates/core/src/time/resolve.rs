@@ -2,6 +2,8 @@
 //!
 //! A template is text with `{…}` parts, expanded innermost first:
 //! * `{name}`, `{name.1}`: a capture's field; `{name-1}`, `{name+1}`: its number moved.
+//! * `{last:OP}`: from the last date mentioned in any way ("zwei Wochen später");
+//!   `{in:YEAR:OP}`: from January 1 of YEAR ("Ostern 2026": `{in:{year}:easter+0}`).
 //! * `{mode:NEWS|NARRATIVE}`: the first in news, the second in history (`-`: the
 //!   first there too), as "heute" is a day in news but PRESENT_REF in history.
 //! * `{REF:OP}` with REF `dct` (the publication date, for deictic words: heute,
@@ -50,6 +52,9 @@ pub struct Context {
     /// The last full day mentioned, deictic ones included (initially the
     /// publication date): what "um 18 Uhr" and "am selben Tag" refer to.
     pub day: Option<Date>,
+    /// The date of the last expression of any kind ("am Montag", "im Mai 2023"):
+    /// what "zwei Wochen später" counts from.
+    pub last: Option<Date>,
     /// The text tells history (most of its years lie far from the publication
     /// date): year-less dates and relative words count from the story, not from
     /// the publication date.
@@ -100,6 +105,13 @@ fn expand(inner: &str, captures: &[Capture], ctx: &Context) -> Option<String> {
             ctx.anchor
         };
         return reference(base, op, ctx.tense);
+    }
+    if let Some(op) = inner.strip_prefix("last:") {
+        return reference(ctx.last.or(ctx.day), op, ctx.tense);
+    }
+    if let Some(rest) = inner.strip_prefix("in:") {
+        let (year, op) = rest.split_once(':')?;
+        return reference(Date::new(year.parse().ok()?, 1, 1), op, ctx.tense);
     }
     if let Some(op) = inner.strip_prefix("rel:") {
         let forward = op.contains('+') || op.ends_with(":1");
@@ -262,6 +274,7 @@ mod tests {
             dct: Some(d),
             anchor: Some("2023-05-10".parse().unwrap()),
             day: Some("2023-05-10".parse().unwrap()),
+            last: Some("2023-05-10".parse().unwrap()),
             narrative: true,
             tense,
         }
@@ -327,6 +340,7 @@ mod tests {
             dct: None,
             anchor: None,
             day: None,
+            last: None,
             narrative: true,
             tense: Tense::Past,
         };

@@ -1,7 +1,8 @@
 //! The tense of a clause, from word lists (`data/time/tense.txt`).
 //!
 //! Future markers (wird, soll, geplant …) win, then past markers (war, sagte …)
-//! or an auxiliary with a participle (hat … getroffen); else present. The clause
+//! or an auxiliary with a participle (hat … getroffen, but not a state such as
+//! "ist geschlossen"); else present. The clause
 //! around an expression decides; a clause without markers takes the sentence's.
 
 use super::resolve::Tense;
@@ -18,6 +19,7 @@ pub struct TenseLexicon {
     auxiliaries: HashSet<String>,
     prefixes: Vec<String>,
     inseparable: Vec<String>,
+    states: HashSet<String>,
 }
 
 impl TenseLexicon {
@@ -38,6 +40,7 @@ impl TenseLexicon {
                     lex.prefixes.push(word);
                     true
                 }
+                "state" => lex.states.insert(word),
                 "inseparable" => {
                     lex.inseparable.push(word);
                     true
@@ -47,7 +50,7 @@ impl TenseLexicon {
                         file: "tense.txt",
                         line: i + 1,
                         reason: format!(
-                            "unknown category '{other}' (past, future, aux, prefix, inseparable)"
+                            "unknown category '{other}' (past, future, aux, prefix, inseparable, state)"
                         ),
                     })
                 }
@@ -62,7 +65,9 @@ impl TenseLexicon {
             return Some(Tense::Future);
         }
         let perfect = words.iter().any(|w| self.auxiliaries.contains(*w))
-            && words.iter().any(|w| self.is_participle(w));
+            && words
+                .iter()
+                .any(|w| self.is_participle(w) && !self.states.contains(*w));
         if perfect || words.iter().any(|w| self.past.contains(*w)) {
             return Some(Tense::Past);
         }
