@@ -38,17 +38,33 @@ impl TimeTagger {
         })
     }
 
-    /// The time expressions of an analysed text, in order.
+    /// The time expressions of an analysed text, in order. A text is first read as
+    /// news; if the years it names itself mostly lie far from the publication date,
+    /// it is read again as history.
     pub fn tag(&self, analysis: &Analysis) -> Vec<Timex> {
+        let Some(dct) = analysis.article.published else {
+            return self.tag_as(analysis, true).0;
+        };
+        let (news, explicit_years) = self.tag_as(analysis, false);
+        if is_narrative(&explicit_years, dct) {
+            self.tag_as(analysis, true).0
+        } else {
+            news
+        }
+    }
+
+    /// The time expressions read as history (`narrative`) or news, and the years of
+    /// the expressions that name their year themselves.
+    fn tag_as(&self, analysis: &Analysis, narrative: bool) -> (Vec<Timex>, Vec<u16>) {
         let text = &analysis.article.text;
         let dct = analysis.article.published;
+        let mut explicit_years = Vec::new();
         let mut anchor = dct;
         let mut day = dct;
         let mut last = dct;
         // the sentence that set `day`, and whether it named a night (TNI)
         let mut day_set_in = 0;
         let mut night = false;
-        let narrative = is_narrative(analysis, dct);
         let mut out = Vec::new();
         for (sentence_index, sentence) in analysis.sentences.iter().enumerate() {
             let tokens = analysis.sentence_tokens(sentence);
@@ -109,6 +125,14 @@ impl TimeTagger {
                     .and_then(|t| render(t, &m.captures, &ctx))
                     .filter(|m| !m.is_empty());
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
+                let explicit = ["{dct:", "{anchor:", "{rel:", "{last:", "{mode:"]
+                    .iter()
+                    .all(|r| !rule.value.contains(r));
+                if explicit {
+                    if let Some(date) = date_of(&value) {
+                        explicit_years.push(date.year());
+                    }
+                }
                 if matches!(rule.kind, TimexType::Date | TimexType::Time) {
                     // the story moves on with each date the text names itself; deictic
                     // words ("heute", "am Montag") point at the publication date instead
@@ -134,7 +158,7 @@ impl TimeTagger {
                 });
             }
         }
-        out
+        (out, explicit_years)
     }
 }
 
@@ -148,24 +172,16 @@ impl Stage for TimeTagger {
     }
 }
 
-/// Whether a text tells history rather than news: it has at least three explicit
-/// years and twice as many of them lie more than two years from the publication
-/// date as near it (always, when the date is unknown).
-fn is_narrative(analysis: &Analysis, dct: Option<Date>) -> bool {
-    let Some(dct) = dct else { return true };
-    let text = &analysis.article.text;
-    let (mut near, mut far) = (0usize, 0usize);
-    for t in &analysis.tokens {
-        let w = t.text(text);
-        if t.kind != TokenKind::Number || w.len() != 4 {
-            continue;
-        }
-        match w.parse::<u16>() {
-            Ok(year) if (1000..=2199).contains(&year) && year.abs_diff(dct.year()) > 2 => far += 1,
-            Ok(year) if (1000..=2199).contains(&year) => near += 1,
-            _ => {}
-        }
-    }
+/// Whether a text tells history rather than news, from the explicit years its
+/// expressions name: at least three, and twice as many more than two years before
+/// the publication date as others.
+fn is_narrative(explicit_years: &[u16], dct: Date) -> bool {
+    // future years (targets such as 2050) do not make a text history
+    let far = explicit_years
+        .iter()
+        .filter(|&&y| y + 2 < dct.year())
+        .count();
+    let near = explicit_years.len() - far;
     far >= 3 && far >= 2 * near
 }
 
