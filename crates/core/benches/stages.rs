@@ -2,6 +2,9 @@
 //! example articles (self-contained; `depesche bench` measures real corpora).
 //! Run with `cargo bench -p depesche-core`.
 
+// criterion_group! generates an undocumented public entry point
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use depesche_core::article::{self, InputFormat, ReadOptions};
 use depesche_core::{Analysis, Article, Pipeline};
