@@ -11,14 +11,16 @@ mod lexicon;
 mod matcher;
 pub mod resolve;
 mod rules;
+mod story;
 mod tense;
 
-use crate::model::{Analysis, Date, Timex, TimexType, Token, TokenKind};
+use crate::model::{Analysis, Date, Timex, Token, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use lexicon::TimeLexicon;
 use matcher::{Matcher, Tok};
-use resolve::{by_tense, render, Context, Tense};
+use resolve::{render, Tense};
+use story::Story;
 use tense::TenseLexicon;
 
 /// The time stage: fills `Analysis::timexes`.
@@ -57,14 +59,8 @@ impl TimeTagger {
     /// the expressions that name their year themselves.
     fn tag_as(&self, analysis: &Analysis, narrative: bool) -> (Vec<Timex>, Vec<u16>) {
         let text = &analysis.article.text;
-        let dct = analysis.article.published;
+        let mut story = Story::new(analysis.article.published, narrative);
         let mut explicit_years = Vec::new();
-        let mut anchor = dct;
-        let mut day = dct;
-        let mut last = dct;
-        // the sentence that set `day`, and whether it named a night (TNI)
-        let mut day_set_in = 0;
-        let mut night = false;
         let mut out = Vec::new();
         for (sentence_index, sentence) in analysis.sentences.iter().enumerate() {
             let tokens = analysis.sentence_tokens(sentence);
@@ -91,63 +87,21 @@ impl TimeTagger {
                     .tense
                     .marked(&norms[from..to])
                     .unwrap_or(sentence_tense);
-                // in news, a day named two sentences back no longer holds: "um 14.30
-                // Uhr" then means the day of publication
-                if !narrative && sentence_index > day_set_in + 1 {
-                    day = dct;
-                    night = false;
-                }
-                let ctx = Context {
-                    dct,
-                    anchor,
-                    day,
-                    last,
-                    narrative,
-                    tense,
-                };
-                let Some(mut value) = render(&rule.value, &m.captures, &ctx) else {
+                let ctx = story.context(sentence_index, tense);
+                let Some(value) = render(&rule.value, &m.captures, &ctx) else {
                     continue;
                 };
-                if !narrative
-                    && (rule.value.contains("{anchor:year}")
-                        || rule.value.contains("{anchor:easter"))
-                {
-                    value = by_tense(&value, &ctx).unwrap_or(value);
-                }
-                // after "in der Nacht zu Freitag" (Thursday TNI), "gegen 3 Uhr" and
-                // "am Morgen" are Friday's
-                if night && rule.value.contains("{anchor:date}") && is_morning(&value) {
-                    value = next_day(&value).unwrap_or(value);
-                }
+                let value = story.adjust(&rule.value, value, &ctx);
                 let modifier = rule
                     .modifier
                     .as_deref()
                     .and_then(|t| render(t, &m.captures, &ctx))
                     .filter(|m| !m.is_empty());
+                if names_its_year(&rule.value) {
+                    explicit_years.extend(date_of(&value).map(|d| d.year()));
+                }
+                story.advance(rule.kind, &rule.value, &value, tense, sentence_index);
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
-                let explicit = ["{dct:", "{anchor:", "{rel:", "{last:", "{mode:"]
-                    .iter()
-                    .all(|r| !rule.value.contains(r));
-                if explicit {
-                    if let Some(date) = date_of(&value) {
-                        explicit_years.push(date.year());
-                    }
-                }
-                if matches!(rule.kind, TimexType::Date | TimexType::Time) {
-                    // the story moves on with each date the text names itself; deictic
-                    // words ("heute", "am Montag") point at the publication date instead
-                    let from_dct = rule.value.contains("{dct:")
-                        || (rule.value.contains("{rel:") && tense != Tense::Past && !narrative);
-                    if !from_dct {
-                        anchor = date_of(&value).or(anchor);
-                    }
-                    last = date_of(&value).or(last);
-                    if is_full_date(&value) {
-                        day = date_of(&value).or(day);
-                        day_set_in = sentence_index;
-                        night = value.ends_with("TNI");
-                    }
-                }
                 out.push(Timex {
                     id: format!("t{}", out.len() + 1),
                     span,
@@ -160,6 +114,13 @@ impl TimeTagger {
         }
         (out, explicit_years)
     }
+}
+
+/// Whether a template's year comes from the text itself, not from a reference date.
+fn names_its_year(template: &str) -> bool {
+    ["{dct:", "{anchor:", "{rel:", "{last:", "{mode:"]
+        .iter()
+        .all(|r| !template.contains(r))
 }
 
 impl Stage for TimeTagger {
@@ -185,27 +146,8 @@ fn is_narrative(explicit_years: &[u16], dct: Date) -> bool {
     far >= 3 && far >= 2 * near
 }
 
-/// Whether a TIME value lies in the morning hours (before noon, TMO).
-fn is_morning(value: &str) -> bool {
-    match value.split_once('T') {
-        Some((_, "MO")) => true,
-        Some((_, time)) => time
-            .get(..2)
-            .and_then(|h| h.parse::<u8>().ok())
-            .is_some_and(|h| h < 12),
-        None => false,
-    }
-}
-
-/// A `YYYY-MM-DDT…` value moved to the next day.
-fn next_day(value: &str) -> Option<String> {
-    let (date, time) = value.split_once('T')?;
-    let day: Date = date.parse().ok()?;
-    Some(format!("{}T{time}", calendar::add_days(day, 1)?))
-}
-
 /// Whether a value names a whole day (`YYYY-MM-DD…`).
-fn is_full_date(value: &str) -> bool {
+pub(crate) fn is_full_date(value: &str) -> bool {
     let b = value.as_bytes();
     b.len() >= 10
         && b[4] == b'-'
@@ -252,7 +194,7 @@ fn clause(tokens: &[Token], text: &str, start: usize, end: usize) -> (usize, usi
 /// The calendar date a DATE or TIME value names (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
 /// optionally with a time), at its granularity's start, for anchoring what follows;
 /// `None` for weeks, seasons, quarters and underspecified values.
-fn date_of(value: &str) -> Option<Date> {
+pub(crate) fn date_of(value: &str) -> Option<Date> {
     let date = value.split('T').next()?;
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| {
