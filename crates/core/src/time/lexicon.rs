@@ -81,6 +81,7 @@ const CLASSES: &[(&str, &str)] = &[
         "daypartadv",
         include_str!("../../data/time/lexicon/daypartadv.txt"),
     ),
+    ("unitpl", include_str!("../../data/time/lexicon/unitpl.txt")),
 ];
 
 /// Classes whose entries are word endings, not words.
