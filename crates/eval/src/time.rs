@@ -114,7 +114,7 @@ fn tag(doc: &TimeDocument, pipeline: &Pipeline) -> Vec<TimexAnnotation> {
         .map(|t| TimexAnnotation {
             start: t.span.start,
             end: t.span.end,
-            kind: format!("{:?}", t.kind).to_uppercase(),
+            kind: t.kind.name().to_string(),
             value: t.value.clone(),
             modifier: t.modifier.clone(),
         })

@@ -18,15 +18,34 @@ pub enum TimexType {
 }
 
 impl TimexType {
+    const ALL: [TimexType; 4] = [
+        TimexType::Date,
+        TimexType::Time,
+        TimexType::Duration,
+        TimexType::Set,
+    ];
+
+    /// The TIMEX3 name: `DATE`, `TIME`, `DURATION` or `SET`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+
     /// The type named `name` (`DATE`, `TIME`, `DURATION`, `SET`; any case).
     pub fn parse(name: &str) -> Option<TimexType> {
-        match name.to_ascii_uppercase().as_str() {
-            "DATE" => Some(TimexType::Date),
-            "TIME" => Some(TimexType::Time),
-            "DURATION" => Some(TimexType::Duration),
-            "SET" => Some(TimexType::Set),
-            _ => None,
-        }
+        TimexType::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(name))
+    }
+}
+
+impl std::fmt::Display for TimexType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
