@@ -23,6 +23,100 @@ pub enum Command {
     Eval(EvalTask),
     /// Measure throughput and peak memory over a corpus.
     Bench(BenchArgs),
+    /// Train a statistical model from the data in ../shared/data.
+    #[command(subcommand)]
+    Train(TrainTask),
+}
+
+/// The models `depesche train` builds.
+#[derive(Debug, Subcommand)]
+pub enum TrainTask {
+    /// The NER model (outer and inner level) from GermEval 2014.
+    Ner(TrainNerArgs),
+    /// Word clusters for the NER model from unlabelled news.
+    Clusters(TrainClustersArgs),
+}
+
+/// `depesche train clusters`.
+#[derive(Debug, Args)]
+pub struct TrainClustersArgs {
+    /// Unlabelled news: JSON Lines files or article files.
+    #[arg(
+        long,
+        default_value = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl"
+    )]
+    pub corpus: Vec<PathBuf>,
+    /// The clusters file to write.
+    #[arg(long, default_value = "crates/core/data/entities/clusters.tsv")]
+    pub out: PathBuf,
+    /// Words seen fewer times get no cluster.
+    #[arg(long, default_value_t = 10)]
+    pub min_count: usize,
+    /// Vector dimensions.
+    #[arg(long, default_value_t = 100)]
+    pub dimensions: usize,
+    /// Passes over the corpus.
+    #[arg(long, default_value_t = 3)]
+    pub epochs: usize,
+    /// Cluster counts, coarse to fine.
+    #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
+    pub granularities: Vec<usize>,
+    /// Worker threads (the clusters are reproducible for a given thread count).
+    #[arg(long, default_value_t = 2)]
+    pub threads: usize,
+}
+
+/// Where the NER features may come from; `--without` switches sources off for ablations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeatureSource {
+    /// Word clusters learnt from unlabelled news.
+    Clusters,
+    /// Gazetteers of countries, places, organisations, people, roles.
+    Gazetteer,
+}
+
+/// `depesche train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// GermEval 2014 file to train on (its dev file is kept for reporting).
+    #[arg(
+        long,
+        default_value = "../shared/data/germeval2014-ner/NER-de-test.tsv"
+    )]
+    pub data: PathBuf,
+    /// Directory the models are written to (ner-outer.model, ner-inner.model).
+    #[arg(long, default_value = "crates/core/data/entities")]
+    pub out: PathBuf,
+    /// Tuning: hold out every N-th sentence, train on the rest, print strict F1 on the
+    /// held-out ones, and write nothing.
+    #[arg(long, value_name = "N")]
+    pub holdout: Option<usize>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Averaged weights below this magnitude are left out of the model file.
+    #[arg(long, default_value_t = 0.0)]
+    pub prune: f32,
+    /// Feature sources to leave out (for measuring what each adds).
+    #[arg(long, value_enum)]
+    pub without: Vec<FeatureSource>,
+}
+
+/// `depesche eval ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// A GermEval 2014 file (e.g. ../shared/data/germeval2014-ner/NER-de-dev.tsv).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Read the models from this directory instead of the ones built into depesche.
+    #[arg(long)]
+    pub models: Option<PathBuf>,
+    /// Feature sources the models were trained without.
+    #[arg(long, value_enum)]
+    pub without: Vec<FeatureSource>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 /// `depesche analyze`.
@@ -68,6 +162,9 @@ pub enum EvalTask {
     /// Time expressions against TimeML (TIMEX3) or ACE (TIMEX2) inline gold: strict and
     /// relaxed extent, value F1 (TempEval-3) and type accuracy.
     Time(EvalTimeArgs),
+    /// Named entities against GermEval 2014 gold: strict chunk F1 on the outer level and
+    /// on both levels, per class.
+    Ner(EvalNerArgs),
 }
 
 /// `depesche eval time`.

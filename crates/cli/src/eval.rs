@@ -12,6 +12,7 @@ pub fn run(task: &EvalTask) -> anyhow::Result<()> {
     match task {
         EvalTask::Sentences(args) => sentences(args),
         EvalTask::Time(args) => time(args),
+        EvalTask::Ner(args) => crate::ner::eval(args),
     }
 }
 

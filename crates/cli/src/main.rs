@@ -9,7 +9,9 @@ mod bench;
 mod eval;
 mod input;
 mod memory;
+mod ner;
 mod sink;
+mod train;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         args::Command::Analyze(a) => analyze::run(a),
         args::Command::Eval(task) => eval::run(task).map(|()| 0),
         args::Command::Bench(b) => bench::run(b).map(|()| 0),
+        args::Command::Train(task) => train::run(task).map(|()| 0),
     };
     match result {
         Ok(0) => ExitCode::SUCCESS,

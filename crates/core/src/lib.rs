@@ -6,6 +6,7 @@
 //! so the CLI, the store and the server can share one [`pipeline::Pipeline`].
 
 pub mod article;
+pub mod entities;
 pub mod model;
 pub mod pipeline;
 pub mod text;

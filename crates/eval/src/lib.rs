@@ -4,6 +4,7 @@
 //! the task's community does; [`prf::Counts`] is the shared precision/recall/F1 tally.
 
 pub mod files;
+pub mod germeval;
 pub mod prf;
 pub mod sentences;
 pub mod time;

@@ -7,6 +7,7 @@
 mod analysis;
 mod article;
 mod date;
+mod entity;
 mod span;
 mod timex;
 mod token;
@@ -14,6 +15,7 @@ mod token;
 pub use analysis::{Analysis, PendingLayer, Sentence, SCHEMA};
 pub use article::{Article, Block, BlockKind, Warning, WarningKind};
 pub use date::{Date, DateError};
+pub use entity::EntityKind;
 pub use span::Span;
 pub use timex::{Timex, TimexType};
 pub use token::{Token, TokenKind};

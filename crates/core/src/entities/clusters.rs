@@ -1,0 +1,111 @@
+//! Distributional word clusters: words that occur in the same contexts in unlabelled
+//! news share a cluster, so the model can generalise from "Lissabon" seen in training
+//! to "Ljubljana" that it never saw.
+//!
+//! The file (`data/entities/clusters.tsv`, made by `depesche train clusters`) has one
+//! word per line followed by its cluster at each granularity, coarse to fine:
+//! `Lissabon<TAB>12<TAB>201<TAB>1893`. A word not in the file is looked up lower-cased.
+
+use crate::text::LexiconError;
+use rustc_hash::FxHashMap;
+
+/// Word → cluster ids, coarse to fine.
+#[derive(Debug, Clone, Default)]
+pub struct WordClusters {
+    levels: usize,
+    ids: FxHashMap<String, Vec<u32>>,
+}
+
+impl WordClusters {
+    /// The clusters shipped in `crates/core/data/entities/clusters.tsv`.
+    pub fn german() -> Result<WordClusters, LexiconError> {
+        WordClusters::parse(
+            "clusters.tsv",
+            include_str!("../../data/entities/clusters.tsv"),
+        )
+    }
+
+    /// Parses the clusters file; `file` names it in errors.
+    pub fn parse(file: &'static str, text: &str) -> Result<WordClusters, LexiconError> {
+        let mut clusters = WordClusters::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let word = fields.next().unwrap_or_default();
+            let ids: Result<Vec<u32>, _> = fields.map(str::parse).collect();
+            let error = |reason: String| LexiconError {
+                file,
+                line: i + 1,
+                reason,
+            };
+            let ids = ids.map_err(|e| error(format!("cluster id: {e}")))?;
+            if ids.is_empty() {
+                return Err(error("a word needs at least one cluster id".to_string()));
+            }
+            if clusters.levels == 0 {
+                clusters.levels = ids.len();
+            } else if ids.len() != clusters.levels {
+                return Err(error(format!(
+                    "{} cluster ids where earlier lines have {}",
+                    ids.len(),
+                    clusters.levels
+                )));
+            }
+            clusters.ids.insert(word.to_string(), ids);
+        }
+        Ok(clusters)
+    }
+
+    /// The number of words with clusters.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are no clusters at all.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The cluster ids of `word` (exact, else lower-cased), coarse to fine.
+    pub fn get(&self, word: &str) -> Option<&[u32]> {
+        self.ids
+            .get(word)
+            .or_else(|| self.ids.get(&word.to_lowercase()))
+            .map(Vec::as_slice)
+    }
+
+    /// The word's cluster features: `k0=12`, `k1=201` … or `k=unk` for an unknown word.
+    pub fn features(&self, word: &str) -> Vec<String> {
+        match self.get(word) {
+            Some(ids) => ids
+                .iter()
+                .enumerate()
+                .map(|(level, id)| format!("k{level}={id}"))
+                .collect(),
+            None => vec!["k=unk".to_string()],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_levels_and_falls_back_to_lower_case() {
+        let c = WordClusters::parse("t", "# comment\nLissabon\t1\t17\nhaus\t2\t30\n").unwrap();
+        assert_eq!(c.get("Lissabon"), Some(&[1, 17][..]));
+        assert_eq!(c.get("Haus"), Some(&[2, 30][..]));
+        assert_eq!(c.features("Ljubljana"), ["k=unk"]);
+        assert_eq!(c.features("Lissabon"), ["k0=1", "k1=17"]);
+    }
+
+    #[test]
+    fn rejects_ragged_lines() {
+        let e = WordClusters::parse("t", "a\t1\t2\nb\t3\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(WordClusters::parse("t", "a\tx\n").is_err());
+    }
+}

@@ -1,0 +1,563 @@
+//! Gazetteers: the names depesche knows before it reads an article — countries with
+//! their adjectives, demonyms, compound prefixes, capitals and seats of government;
+//! places; organisations; officeholders; members of the Bundestag; first names and
+//! role nouns. They feed the NER model as features and tie mentions to known actors.
+//!
+//! The lists are data in `data/entities/` (see its README for sources and columns).
+
+use crate::model::EntityKind;
+use crate::text::LexiconError;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// One actor or place the gazetteers know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// The name depesche outputs ("USA", "Donald Trump", "Nato").
+    pub name: String,
+    /// Person, organisation or place.
+    pub kind: EntityKind,
+    /// The country it belongs to (a country is its own).
+    pub country: Option<String>,
+    /// A person's party.
+    pub party: Option<String>,
+    /// A person's offices ("US-Präsident" is stored as role "Präsident", country "USA").
+    pub roles: Vec<String>,
+    /// For a capital or seat of government: the country whose government it stands for.
+    pub stands_for: Option<String>,
+}
+
+/// A role noun ("Außenminister") with the facts depesche needs about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The base form: "Außenminister".
+    pub base: String,
+    /// Whether a country or body normally has one holder at a time.
+    pub unique: bool,
+}
+
+/// What a compound's first part names: "US-" a country, "EU-" an organisation,
+/// "Bundes-" Germany, "Vize-" nothing but a modifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrefixMeaning {
+    /// A known actor (index into [`Gazetteer::known`]).
+    Known(usize),
+    /// A country named by a role prefix ("Bundes" → Deutschland).
+    Country(String),
+    /// A modifier of the role ("Vize", "Ex").
+    Modifier,
+}
+
+/// All gazetteers, indexed for token lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    known: Vec<Known>,
+    /// Multi-word names by their first token: (all tokens, index into `known`).
+    names: FxHashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Lower-case adjective stems → country.
+    adjectives: FxHashMap<String, usize>,
+    /// Demonyms ("Russen") → country.
+    demonyms: FxHashMap<String, usize>,
+    /// Lower-case compound first parts ("us", "eu", "cdu", "bundes", "vize").
+    prefixes: FxHashMap<String, PrefixMeaning>,
+    first_names: FxHashSet<String>,
+    /// Every inflected role form → its role.
+    roles: FxHashMap<String, usize>,
+    role_list: Vec<Role>,
+}
+
+const ADJECTIVE_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
+
+/// The column reader shared by the gazetteer files.
+struct Rows<'t> {
+    file: &'static str,
+    text: &'t str,
+}
+
+impl<'t> Rows<'t> {
+    fn each(
+        &self,
+        mut f: impl FnMut(usize, Vec<&'t str>) -> Result<(), String>,
+    ) -> Result<(), LexiconError> {
+        for (i, line) in self.text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            f(i + 1, cols).map_err(|reason| LexiconError {
+                file: self.file,
+                line: i + 1,
+                reason,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn col<'t>(cols: &[&'t str], i: usize) -> &'t str {
+    cols.get(i).copied().unwrap_or("")
+}
+
+fn alts(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// The gazetteer files as (file name, text), in load order.
+pub struct GazetteerFiles<'t> {
+    /// `countries.tsv`.
+    pub countries: &'t str,
+    /// `places.tsv`.
+    pub places: &'t str,
+    /// `organisations.tsv`.
+    pub organisations: &'t str,
+    /// `officeholders.tsv`.
+    pub officeholders: &'t str,
+    /// `bundestag.tsv`.
+    pub bundestag: &'t str,
+    /// `roles.tsv`.
+    pub roles: &'t str,
+    /// `role_prefixes.tsv`.
+    pub role_prefixes: &'t str,
+    /// `first_names.txt`.
+    pub first_names: &'t str,
+}
+
+impl Gazetteer {
+    /// The gazetteers shipped in `crates/core/data/entities/`.
+    pub fn german() -> Result<Gazetteer, LexiconError> {
+        Gazetteer::load(&GazetteerFiles {
+            countries: include_str!("../../data/entities/countries.tsv"),
+            places: include_str!("../../data/entities/places.tsv"),
+            organisations: include_str!("../../data/entities/organisations.tsv"),
+            officeholders: include_str!("../../data/entities/officeholders.tsv"),
+            bundestag: include_str!("../../data/entities/bundestag.tsv"),
+            roles: include_str!("../../data/entities/roles.tsv"),
+            role_prefixes: include_str!("../../data/entities/role_prefixes.tsv"),
+            first_names: include_str!("../../data/entities/first_names.txt"),
+        })
+    }
+
+    /// Builds the gazetteer from the files' texts.
+    pub fn load(files: &GazetteerFiles<'_>) -> Result<Gazetteer, LexiconError> {
+        let mut g = Gazetteer::default();
+        Rows {
+            file: "organisations.tsv",
+            text: files.organisations,
+        }
+        .each(|_, c| {
+            let name = col(&c, 0);
+            if name.is_empty() {
+                return Err("an organisation needs a name".to_string());
+            }
+            let id = g.add_known(Known {
+                name: name.to_string(),
+                kind: EntityKind::Organisation,
+                country: non_empty(col(&c, 3)),
+                party: None,
+                roles: Vec::new(),
+                stands_for: None,
+            });
+            g.add_name(name, id);
+            for n in alts(col(&c, 2)) {
+                g.add_name(n, id);
+            }
+            for p in alts(col(&c, 4)) {
+                g.prefixes
+                    .entry(p.to_lowercase())
+                    .or_insert(PrefixMeaning::Known(id));
+            }
+            Ok(())
+        })?;
+        Rows {
+            file: "countries.tsv",
+            text: files.countries,
+        }
+        .each(|_, c| {
+            let key = col(&c, 0);
+            if key.is_empty() {
+                return Err("a country needs a key".to_string());
+            }
+            let id = g.add_known(Known {
+                name: key.to_string(),
+                kind: EntityKind::Place,
+                country: Some(key.to_string()),
+                party: None,
+                roles: Vec::new(),
+                stands_for: None,
+            });
+            g.add_name(key, id);
+            for n in alts(col(&c, 2)) {
+                g.add_name(n, id);
+            }
+            for a in alts(col(&c, 3)) {
+                g.adjectives.insert(a.to_lowercase(), id);
+            }
+            for d in alts(col(&c, 4)) {
+                g.demonyms.insert(d.to_string(), id);
+            }
+            for p in alts(col(&c, 5)) {
+                g.prefixes
+                    .insert(p.to_lowercase(), PrefixMeaning::Known(id));
+            }
+            // Capitals and seats of government are places that also stand for the
+            // country's government ("Moskau dementierte").
+            for field in [col(&c, 6), col(&c, 7)] {
+                for place in alts(field) {
+                    // A seat that is an organisation ("Bundesregierung") stays one.
+                    if let Some(id) = g.lookup_name(place) {
+                        g.known[id]
+                            .stands_for
+                            .get_or_insert_with(|| key.to_string());
+                        continue;
+                    }
+                    let pid = g.add_known(Known {
+                        name: place.to_string(),
+                        kind: EntityKind::Place,
+                        country: Some(key.to_string()),
+                        party: None,
+                        roles: Vec::new(),
+                        stands_for: Some(key.to_string()),
+                    });
+                    g.add_name(place, pid);
+                }
+            }
+            Ok(())
+        })?;
+        Rows {
+            file: "places.tsv",
+            text: files.places,
+        }
+        .each(|_, c| {
+            let mut names = alts(col(&c, 0));
+            let Some(canonical) = names.next() else {
+                return Err("a place needs a name".to_string());
+            };
+            let id = match g.lookup_name(canonical) {
+                Some(id) => id,
+                None => g.add_known(Known {
+                    name: canonical.to_string(),
+                    kind: EntityKind::Place,
+                    country: non_empty(col(&c, 2)),
+                    party: None,
+                    roles: Vec::new(),
+                    stands_for: None,
+                }),
+            };
+            g.add_name(canonical, id);
+            for n in names {
+                g.add_name(n, id);
+            }
+            Ok(())
+        })?;
+        Rows {
+            file: "officeholders.tsv",
+            text: files.officeholders,
+        }
+        .each(|_, c| {
+            let name = col(&c, 0);
+            if name.is_empty() {
+                return Err("an officeholder needs a name".to_string());
+            }
+            let id = match g.lookup_name(name) {
+                Some(id) if g.known[id].kind == EntityKind::Person => id,
+                _ => {
+                    let id = g.add_known(Known {
+                        name: name.to_string(),
+                        kind: EntityKind::Person,
+                        country: non_empty(col(&c, 1)),
+                        party: non_empty(col(&c, 3)),
+                        roles: Vec::new(),
+                        stands_for: None,
+                    });
+                    g.add_name(name, id);
+                    id
+                }
+            };
+            if let Some(role) = non_empty(col(&c, 2)) {
+                g.known[id].roles.push(role);
+            }
+            for n in alts(col(&c, 5)) {
+                g.add_name(n, id);
+            }
+            Ok(())
+        })?;
+        Rows {
+            file: "bundestag.tsv",
+            text: files.bundestag,
+        }
+        .each(|_, c| {
+            let name = col(&c, 0);
+            if name.is_empty() {
+                return Err("a member needs a name".to_string());
+            }
+            if g.lookup_name(name).is_some() {
+                return Ok(());
+            }
+            let id = g.add_known(Known {
+                name: name.to_string(),
+                kind: EntityKind::Person,
+                country: Some("Deutschland".to_string()),
+                party: non_empty(col(&c, 1)),
+                roles: Vec::new(),
+                stands_for: None,
+            });
+            g.add_name(name, id);
+            Ok(())
+        })?;
+        Rows {
+            file: "roles.tsv",
+            text: files.roles,
+        }
+        .each(|_, c| {
+            let base = col(&c, 0);
+            if base.is_empty() {
+                return Err("a role needs a base form".to_string());
+            }
+            let id = g.role_list.len();
+            g.role_list.push(Role {
+                base: base.to_string(),
+                unique: col(&c, 3) == "yes",
+            });
+            g.roles.insert(base.to_string(), id);
+            for f in alts(col(&c, 1)) {
+                g.roles.entry(f.to_string()).or_insert(id);
+            }
+            Ok(())
+        })?;
+        Rows {
+            file: "role_prefixes.tsv",
+            text: files.role_prefixes,
+        }
+        .each(|_, c| {
+            let prefix = col(&c, 0);
+            let meaning = match col(&c, 1) {
+                "" => return Err("a role prefix needs a meaning".to_string()),
+                "modifier" | "organisation" => PrefixMeaning::Modifier,
+                country => PrefixMeaning::Country(country.to_string()),
+            };
+            g.prefixes.entry(prefix.to_lowercase()).or_insert(meaning);
+            Ok(())
+        })?;
+        for line in files.first_names.lines() {
+            let name = line.trim();
+            if !name.is_empty() && !name.starts_with('#') {
+                g.first_names.insert(name.to_string());
+            }
+        }
+        Ok(g)
+    }
+
+    fn add_known(&mut self, known: Known) -> usize {
+        self.known.push(known);
+        self.known.len() - 1
+    }
+
+    fn add_name(&mut self, name: &str, id: usize) {
+        let tokens: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        let Some(first) = tokens.first().cloned() else {
+            return;
+        };
+        let entries = self.names.entry(first).or_default();
+        if !entries.iter().any(|(t, _)| *t == tokens) {
+            entries.push((tokens, id));
+        }
+    }
+
+    fn lookup_name(&self, name: &str) -> Option<usize> {
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        self.names
+            .get(*tokens.first()?)?
+            .iter()
+            .find(|(t, _)| t.iter().map(String::as_str).eq(tokens.iter().copied()))
+            .map(|(_, id)| *id)
+    }
+
+    /// Every known actor and place.
+    pub fn known(&self) -> &[Known] {
+        &self.known
+    }
+
+    /// The longest known name starting at `tokens[at]`: (token count, known index).
+    pub fn longest_name(&self, tokens: &[&str], at: usize) -> Option<(usize, usize)> {
+        self.names
+            .get(*tokens.get(at)?)?
+            .iter()
+            .filter(|(t, _)| {
+                tokens.len() >= at + t.len() && t.iter().zip(&tokens[at..]).all(|(a, b)| a == b)
+            })
+            .max_by_key(|(t, _)| t.len())
+            .map(|(t, id)| (t.len(), *id))
+    }
+
+    /// The country a lower- or upper-case adjective form names ("russischen" → Russland).
+    pub fn adjective_country(&self, word: &str) -> Option<usize> {
+        let lower = word.to_lowercase();
+        ADJECTIVE_ENDINGS.iter().find_map(|end| {
+            lower
+                .strip_suffix(end)
+                .and_then(|stem| self.adjectives.get(stem).copied())
+        })
+    }
+
+    /// The country a demonym names ("Russen" → Russland).
+    pub fn demonym_country(&self, word: &str) -> Option<usize> {
+        self.demonyms.get(word).copied()
+    }
+
+    /// What a compound's first part means ("US" of "US-Präsident").
+    pub fn prefix(&self, part: &str) -> Option<&PrefixMeaning> {
+        self.prefixes.get(&part.to_lowercase())
+    }
+
+    /// Whether `word` is a known first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// The role an inflected role noun is a form of ("Außenministerin" → Außenminister).
+    pub fn role(&self, word: &str) -> Option<&Role> {
+        self.roles.get(word).map(|&i| &self.role_list[i])
+    }
+
+    /// The gazetteer's tags for each token, as the NER features use them: `B-LOC`,
+    /// `I-PER` (longest known name), `ADJ-LOC` (country adjective), `DEM` (demonym),
+    /// `FN` (first name), `ROLE`, `HEAD-LOC`/`HEAD-ORG` (compound first part).
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Vec<String>> {
+        let mut tags: Vec<Vec<String>> = vec![Vec::new(); tokens.len()];
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((len, id)) = self.longest_name(tokens, i) {
+                let kind = self.known[id].kind.name();
+                tags[i].push(format!("B-{kind}"));
+                for t in tags.iter_mut().skip(i + 1).take(len - 1) {
+                    t.push(format!("I-{kind}"));
+                }
+                if self.known[id].stands_for.is_some() {
+                    tags[i].push("SEAT".to_string());
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        for (t, word) in tags.iter_mut().zip(tokens) {
+            if self.adjective_country(word).is_some() {
+                t.push("ADJ-LOC".to_string());
+            }
+            if self.demonym_country(word).is_some() {
+                t.push("DEM".to_string());
+            }
+            if self.is_first_name(word) {
+                t.push("FN".to_string());
+            }
+            if self.role(word).is_some() {
+                t.push("ROLE".to_string());
+            }
+            if let Some((head, _)) = word.split_once('-') {
+                match self.prefix(head) {
+                    Some(PrefixMeaning::Known(id)) => {
+                        t.push(format!("HEAD-{}", self.known[*id].kind.name()))
+                    }
+                    Some(PrefixMeaning::Country(_)) => t.push("HEAD-LOC".to_string()),
+                    _ => {}
+                }
+                if let Some((_, rest)) = word.rsplit_once('-') {
+                    if self.role(rest).is_some() {
+                        t.push("ROLE".to_string());
+                    }
+                }
+            }
+        }
+        tags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Gazetteer {
+        Gazetteer::load(&GazetteerFiles {
+            countries: "# key\tkind\tnames\tadjectives\tdemonyms\tprefixes\tcapital\tseats\n\
+USA\tcountry\tUSA|Vereinigte Staaten\tamerikanisch|us-amerikanisch\tAmerikaner\tUS|USA\tWashington\tWeißes Haus|Weißen Haus\n\
+Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\tKreml|Moskau\n",
+            places: "Bayern|Bayerns\tstate\tDeutschland\n",
+            organisations: "Nato\tintl\tNato|NATO\t\tNato\nCDU\tparty\tCDU\tDeutschland\tCDU\n",
+            officeholders: "Donald Trump\tUSA\tPräsident\tRepublikaner\tm\t\n",
+            bundestag: "Johann Wadephul\tCDU\tm\t21\n",
+            roles: "Präsident\tPräsident|Präsidenten|Präsidentin\tpolitics\tyes\n",
+            role_prefixes: "Bundes\tDeutschland\nVize\tmodifier\n",
+            first_names: "# names\nDonald\nJohann\n",
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn finds_longest_names_and_their_kinds() {
+        let g = sample();
+        let tokens = [
+            "Die",
+            "Vereinigte",
+            "Staaten",
+            "und",
+            "Donald",
+            "Trump",
+            "im",
+            "Weißen",
+            "Haus",
+        ];
+        let tags = g.tag_tokens(&tokens);
+        assert_eq!(tags[1], ["B-LOC"]);
+        assert_eq!(tags[2], ["I-LOC"]);
+        assert!(tags[4].contains(&"B-PER".to_string()) && tags[4].contains(&"FN".to_string()));
+        assert!(tags[7].contains(&"SEAT".to_string()));
+        let (len, id) = g.longest_name(&tokens, 7).unwrap();
+        assert_eq!(len, 2);
+        assert_eq!(g.known()[id].stands_for.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn reads_adjectives_demonyms_prefixes_and_roles() {
+        let g = sample();
+        let russland = g.adjective_country("russischen").unwrap();
+        assert_eq!(g.known()[russland].name, "Russland");
+        assert_eq!(g.demonym_country("Russen"), Some(russland));
+        assert!(matches!(g.prefix("US"), Some(PrefixMeaning::Known(_))));
+        assert_eq!(
+            g.prefix("bundes"),
+            Some(&PrefixMeaning::Country("Deutschland".into()))
+        );
+        assert_eq!(g.role("Präsidentin").unwrap().base, "Präsident");
+        let tags = g.tag_tokens(&["US-Präsident", "NATO-Gipfel"]);
+        assert!(tags[0].contains(&"HEAD-LOC".to_string()) && tags[0].contains(&"ROLE".to_string()));
+        assert!(tags[1].contains(&"HEAD-ORG".to_string()));
+    }
+
+    #[test]
+    fn officeholders_keep_roles_and_members_their_party() {
+        let g = sample();
+        let trump = g.lookup_name("Donald Trump").unwrap();
+        assert_eq!(g.known()[trump].roles, ["Präsident"]);
+        let w = g.lookup_name("Johann Wadephul").unwrap();
+        assert_eq!(g.known()[w].party.as_deref(), Some("CDU"));
+    }
+
+    #[test]
+    fn names_the_file_and_line_of_a_bad_row() {
+        let e = Gazetteer::load(&GazetteerFiles {
+            countries: "",
+            places: "",
+            organisations: "# x\n\tintl\n",
+            officeholders: "",
+            bundestag: "",
+            roles: "",
+            role_prefixes: "",
+            first_names: "",
+        })
+        .unwrap_err();
+        assert_eq!((e.file, e.line), ("organisations.tsv", 2));
+    }
+}

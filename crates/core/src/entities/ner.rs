@@ -1,0 +1,312 @@
+//! The trained sequence labeller: a linear model over the features of
+//! [`super::features`] with first-order label transitions, decoded by Viterbi under
+//! BIO constraints (an `I-X` only continues a `B-X` or `I-X`). It labels each token
+//! with GermEval 2014's BIO labels (`B-PER`, `I-ORG`, `B-LOCderiv`, `O` …).
+//!
+//! The weights are trained by `depesche-learn` (an averaged structured perceptron)
+//! and stored in a small binary file, `data/entities/ner-outer.model`.
+
+use super::features::{sentence_features, Feature, FeatureSources};
+use rustc_hash::FxHashMap;
+
+const MAGIC: &[u8] = b"depesche-ner/1\n";
+
+/// A model file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("NER model, byte {offset}: {reason}")]
+pub struct ModelError {
+    /// Where reading stopped.
+    pub offset: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// The label weights of one feature: (label index, weight) pairs.
+pub type FeatureWeights = Vec<(u8, f32)>;
+
+/// A trained NER model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerModel {
+    labels: Vec<String>,
+    /// `transitions[prev * L + cur]`.
+    transitions: Vec<f32>,
+    /// The score of each label at the start of a sentence.
+    start: Vec<f32>,
+    /// Feature → range in `weights`.
+    index: FxHashMap<Feature, (u32, u32)>,
+    weights: Vec<(u8, f32)>,
+}
+
+impl NerModel {
+    /// Builds a model from its parts (as the trainer produces them).
+    pub fn new(
+        labels: Vec<String>,
+        transitions: Vec<f32>,
+        start: Vec<f32>,
+        features: Vec<(Feature, FeatureWeights)>,
+    ) -> NerModel {
+        let mut index = FxHashMap::default();
+        let mut weights = Vec::new();
+        for (f, w) in features {
+            let from = weights.len() as u32;
+            weights.extend(w);
+            index.insert(f, (from, weights.len() as u32));
+        }
+        NerModel {
+            labels,
+            transitions,
+            start,
+            index,
+            weights,
+        }
+    }
+
+    /// The labels, in the model's order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The BIO label of each token; `sources` must be those the model was trained with.
+    pub fn label(&self, tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<&str> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let features = sentence_features(tokens, sources);
+        let l = self.labels.len();
+        let mut emissions = vec![0f32; tokens.len() * l];
+        for (t, fs) in features.iter().enumerate() {
+            let row = &mut emissions[t * l..(t + 1) * l];
+            for f in fs {
+                if let Some(&(a, b)) = self.index.get(f) {
+                    for &(label, w) in &self.weights[a as usize..b as usize] {
+                        row[label as usize] += w;
+                    }
+                }
+            }
+        }
+        let allowed = bio_constraints(&self.labels);
+        viterbi(&emissions, &self.transitions, &self.start, &allowed)
+            .into_iter()
+            .map(|i| self.labels[i].as_str())
+            .collect()
+    }
+
+    /// The model as bytes (the format [`NerModel::from_bytes`] reads).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((self.labels.len() as u32).to_le_bytes());
+        for label in &self.labels {
+            out.extend((label.len() as u16).to_le_bytes());
+            out.extend(label.as_bytes());
+        }
+        for w in self.transitions.iter().chain(&self.start) {
+            out.extend(w.to_le_bytes());
+        }
+        let mut features: Vec<(&Feature, &(u32, u32))> = self.index.iter().collect();
+        features.sort();
+        out.extend((features.len() as u32).to_le_bytes());
+        for (f, &(a, b)) in features {
+            out.extend(f.to_le_bytes());
+            out.push((b - a) as u8);
+            for &(label, w) in &self.weights[a as usize..b as usize] {
+                out.push(label);
+                out.extend(w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`NerModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(r.error("not a depesche NER model"));
+        }
+        let l = r.u32()? as usize;
+        if l == 0 || l > 255 {
+            return Err(r.error(format!("{l} labels (1 to 255 expected)")));
+        }
+        let mut labels = Vec::with_capacity(l);
+        for _ in 0..l {
+            let len = u16::from_le_bytes(r.array()?) as usize;
+            let text =
+                std::str::from_utf8(r.take(len)?).map_err(|_| r.error("label is not UTF-8"))?;
+            labels.push(text.to_string());
+        }
+        let mut transitions = Vec::with_capacity(l * l);
+        for _ in 0..l * l {
+            transitions.push(r.f32()?);
+        }
+        let mut start = Vec::with_capacity(l);
+        for _ in 0..l {
+            start.push(r.f32()?);
+        }
+        let count = r.u32()? as usize;
+        let mut features = Vec::with_capacity(count.min(bytes.len() / 9));
+        for _ in 0..count {
+            let f = u64::from_le_bytes(r.array()?);
+            let n = r.take(1)?[0] as usize;
+            let mut w = Vec::with_capacity(n);
+            for _ in 0..n {
+                let label = r.take(1)?[0];
+                if label as usize >= l {
+                    return Err(r.error(format!("label {label} of {l}")));
+                }
+                w.push((label, r.f32()?));
+            }
+            features.push((f, w));
+        }
+        if r.at != bytes.len() {
+            return Err(r.error("trailing bytes"));
+        }
+        Ok(NerModel::new(labels, transitions, start, features))
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn error(&self, reason: impl Into<String>) -> ModelError {
+        ModelError {
+            offset: self.at,
+            reason: reason.into(),
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| self.error("truncated"))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+}
+
+/// Which label may follow which under BIO: `allowed[prev * L + cur]`, and in the last
+/// `L` entries which labels may start a sentence. `I-X` may only follow `B-X` or `I-X`.
+pub fn bio_constraints(labels: &[String]) -> Vec<bool> {
+    let l = labels.len();
+    let mut allowed = vec![true; l * l + l];
+    for (cur, label) in labels.iter().enumerate() {
+        if let Some(kind) = label.strip_prefix("I-") {
+            for (prev, p) in labels.iter().enumerate() {
+                let continues =
+                    p.strip_prefix("B-") == Some(kind) || p.strip_prefix("I-") == Some(kind);
+                allowed[prev * l + cur] = continues;
+            }
+            allowed[l * l + cur] = false;
+        }
+    }
+    allowed
+}
+
+/// The best label sequence for `emissions` (`n × L` scores) under `transitions`
+/// (`L × L`), `start` scores and the `allowed` table of [`bio_constraints`].
+pub fn viterbi(
+    emissions: &[f32],
+    transitions: &[f32],
+    start: &[f32],
+    allowed: &[bool],
+) -> Vec<usize> {
+    let l = start.len();
+    let n = emissions.len() / l;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * l];
+    let mut back = vec![0u32; n * l];
+    for c in 0..l {
+        if allowed[l * l + c] {
+            score[c] = start[c] + emissions[c];
+        }
+    }
+    for t in 1..n {
+        for c in 0..l {
+            let mut best = (f32::NEG_INFINITY, 0);
+            for p in 0..l {
+                if !allowed[p * l + c] {
+                    continue;
+                }
+                let s = score[(t - 1) * l + p] + transitions[p * l + c];
+                if s > best.0 {
+                    best = (s, p);
+                }
+            }
+            score[t * l + c] = best.0 + emissions[t * l + c];
+            back[t * l + c] = best.1 as u32;
+        }
+    }
+    let last = &score[(n - 1) * l..];
+    let mut cur = (0..l)
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]))
+        .unwrap_or(0);
+    let mut path = vec![0; n];
+    for t in (0..n).rev() {
+        path[t] = cur;
+        cur = back[t * l + cur] as usize;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Vec<String> {
+        ["O", "B-PER", "I-PER"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        let allowed = bio_constraints(&labels());
+        // I-PER scores best everywhere, but may not start or follow O.
+        let emissions = [0.0, 0.5, 1.0, 0.0, 0.5, 1.0];
+        let path = viterbi(&emissions, &[0.0; 9], &[0.0; 3], &allowed);
+        assert_eq!(path, [1, 2]);
+    }
+
+    #[test]
+    fn round_trips_through_bytes_and_rejects_garbage() {
+        let model = NerModel::new(
+            labels(),
+            vec![0.5; 9],
+            vec![-1.0; 3],
+            vec![(42, vec![(1, 2.0), (2, -0.5)])],
+        );
+        let bytes = model.to_bytes();
+        assert_eq!(NerModel::from_bytes(&bytes).unwrap(), model);
+        assert!(NerModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(NerModel::from_bytes(b"hello").is_err());
+        let mut bad = bytes.clone();
+        bad.push(0);
+        assert_eq!(
+            NerModel::from_bytes(&bad).unwrap_err().reason,
+            "trailing bytes"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Training for depesche's statistical parts.
+//!
+//! The models are trained here and read by `depesche-core` at run time: the NER
+//! model ([`ner`]) from GermEval 2014.
+
+pub mod clusters;
+pub mod ner;

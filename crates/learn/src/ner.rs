@@ -1,0 +1,252 @@
+//! Trains the NER model: an averaged structured perceptron (Collins 2002) over
+//! `depesche-core`'s NER features, decoded with the same BIO-constrained Viterbi the
+//! tagger uses, from GermEval 2014 gold.
+//!
+//! Chosen by measurement: it trains in seconds where a CRF by L-BFGS took over ten
+//! minutes per model here, which is what makes tuning by held-out runs possible.
+
+use depesche_core::entities::features::{sentence_features, Feature, FeatureSources};
+use depesche_core::entities::ner::{bio_constraints, viterbi, FeatureWeights, NerModel};
+use depesche_eval::germeval::NerSentence;
+use rustc_hash::FxHashMap;
+
+/// Which of GermEval's two annotation levels a model learns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The outer (top-level) entities: the headline task.
+    Outer,
+    /// Entities embedded in outer ones ("Leipzig" in "Universität Leipzig").
+    Inner,
+}
+
+impl Level {
+    /// The labels of `sentence` at this level.
+    pub fn labels(self, sentence: &NerSentence) -> &[String] {
+        match self {
+            Level::Outer => &sentence.outer,
+            Level::Inner => &sentence.inner,
+        }
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct NerTraining {
+    /// Passes over the training sentences.
+    pub epochs: usize,
+    /// Averaged weights below this magnitude are dropped from the model file.
+    pub prune: f32,
+    /// Seed of the sentence order shuffle.
+    pub seed: u64,
+}
+
+impl Default for NerTraining {
+    fn default() -> NerTraining {
+        NerTraining {
+            epochs: 12,
+            prune: 0.0,
+            seed: 7,
+        }
+    }
+}
+
+/// Trains a model of `level` on `sentences`.
+pub fn train(
+    sentences: &[&NerSentence],
+    level: Level,
+    sources: &FeatureSources<'_>,
+    settings: &NerTraining,
+) -> NerModel {
+    // Labels in a fixed order: O first, then as they appear.
+    let mut labels: Vec<String> = vec!["O".to_string()];
+    for s in sentences {
+        for label in level.labels(s) {
+            if !labels.contains(label) {
+                labels.push(label.clone());
+            }
+        }
+    }
+    let l = labels.len();
+    let label_id: FxHashMap<&str, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut feature_id: FxHashMap<Feature, u32> = FxHashMap::default();
+    let mut features: Vec<Feature> = Vec::new();
+    let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
+        .iter()
+        .map(|s| {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let ids = sentence_features(&tokens, sources)
+                .into_iter()
+                .map(|fs| {
+                    fs.into_iter()
+                        .map(|f| {
+                            *feature_id.entry(f).or_insert_with(|| {
+                                features.push(f);
+                                features.len() as u32 - 1
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            let gold = level
+                .labels(s)
+                .iter()
+                .map(|x| label_id[x.as_str()])
+                .collect();
+            (ids, gold)
+        })
+        .collect();
+    let allowed = bio_constraints(&labels);
+    let mut w = Weights::new(features.len() * l + l * l + l);
+    let (trans_at, start_at) = (features.len() * l, features.len() * l + l * l);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = settings.seed | 1;
+    let mut emissions = Vec::new();
+    for _ in 0..settings.epochs {
+        shuffle(&mut order, &mut rng);
+        for &i in &order {
+            let (feats, gold) = &data[i];
+            emissions.clear();
+            emissions.resize(feats.len() * l, 0.0);
+            for (t, fs) in feats.iter().enumerate() {
+                for &f in fs {
+                    let row = &w.current[f as usize * l..(f as usize + 1) * l];
+                    for (e, x) in emissions[t * l..(t + 1) * l].iter_mut().zip(row) {
+                        *e += x;
+                    }
+                }
+            }
+            let guess = viterbi(
+                &emissions,
+                &w.current[trans_at..start_at],
+                &w.current[start_at..],
+                &allowed,
+            );
+            if guess != *gold {
+                for t in 0..gold.len() {
+                    let (g, p) = (gold[t], guess[t]);
+                    if g != p {
+                        for &f in &feats[t] {
+                            w.update(f as usize * l + g, 1.0);
+                            w.update(f as usize * l + p, -1.0);
+                        }
+                    }
+                    let (gi, pi) = if t == 0 {
+                        (start_at + g, start_at + p)
+                    } else {
+                        (
+                            trans_at + gold[t - 1] * l + g,
+                            trans_at + guess[t - 1] * l + p,
+                        )
+                    };
+                    if gi != pi {
+                        w.update(gi, 1.0);
+                        w.update(pi, -1.0);
+                    }
+                }
+            }
+            w.tick();
+        }
+    }
+    let avg = w.averaged();
+    let model_features: Vec<(Feature, FeatureWeights)> = features
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &f)| {
+            let row: FeatureWeights = avg[i * l..(i + 1) * l]
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.abs() > settings.prune)
+                .map(|(j, &x)| (j as u8, x))
+                .collect();
+            (!row.is_empty()).then_some((f, row))
+        })
+        .collect();
+    NerModel::new(
+        labels,
+        avg[trans_at..start_at].to_vec(),
+        avg[start_at..].to_vec(),
+        model_features,
+    )
+}
+
+/// Perceptron weights with the running sums that averaging needs (Daumé's trick:
+/// the average is `current - stamped / steps`).
+struct Weights {
+    current: Vec<f32>,
+    stamped: Vec<f32>,
+    steps: f32,
+}
+
+impl Weights {
+    fn new(n: usize) -> Weights {
+        Weights {
+            current: vec![0.0; n],
+            stamped: vec![0.0; n],
+            steps: 1.0,
+        }
+    }
+
+    fn update(&mut self, i: usize, delta: f32) {
+        self.current[i] += delta;
+        self.stamped[i] += self.steps * delta;
+    }
+
+    fn tick(&mut self) {
+        self.steps += 1.0;
+    }
+
+    fn averaged(&self) -> Vec<f32> {
+        self.current
+            .iter()
+            .zip(&self.stamped)
+            .map(|(c, s)| c - s / self.steps)
+            .collect()
+    }
+}
+
+/// Fisher–Yates with xorshift: a fixed order for a fixed seed.
+fn shuffle(items: &mut [usize], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        items.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use depesche_eval::germeval::parse;
+
+    #[test]
+    fn learns_a_separable_toy_task() {
+        let mut text = String::new();
+        for (i, (name, city)) in [("Anna", "Berlin"), ("Paul", "Rom"), ("Eva", "Wien")]
+            .iter()
+            .enumerate()
+        {
+            for _ in 0..3 {
+                text += &format!("#\t{i}\n1\t{name}\tB-PER\tO\n2\tfuhr\tO\tO\n3\tnach\tO\tO\n4\t{city}\tB-LOC\tO\n\n");
+            }
+        }
+        let data = parse(&text).unwrap();
+        let refs: Vec<&NerSentence> = data.iter().collect();
+        let sources = FeatureSources {
+            clusters: None,
+            gazetteer: None,
+        };
+        let model = train(&refs, Level::Outer, &sources, &NerTraining::default());
+        let got = model.label(&["Paul", "fuhr", "nach", "Berlin"], &sources);
+        assert_eq!(got, ["B-PER", "O", "O", "B-LOC"]);
+        let again = NerModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(
+            again.label(&["Eva", "fuhr", "nach", "Rom"], &sources),
+            ["B-PER", "O", "O", "B-LOC"]
+        );
+    }
+}
