@@ -50,7 +50,7 @@ pub struct TrainClustersArgs {
     #[arg(long, default_value = "crates/core/data/entities/clusters.tsv")]
     pub out: PathBuf,
     /// Words seen fewer times get no cluster.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 5)]
     pub min_count: usize,
     /// Vector dimensions.
     #[arg(long, default_value_t = 100)]
@@ -58,9 +58,16 @@ pub struct TrainClustersArgs {
     /// Passes over the corpus.
     #[arg(long, default_value_t = 3)]
     pub epochs: usize,
+    /// Context words on each side (small windows give clusters of similar words,
+    /// large ones clusters of topics).
+    #[arg(long, default_value_t = 2)]
+    pub window: usize,
     /// Cluster counts, coarse to fine.
-    #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
+    #[arg(long, value_delimiter = ',', default_value = "32,128,512,2048")]
     pub granularities: Vec<usize>,
+    /// Context classes for the words' distributional profiles.
+    #[arg(long, default_value = "crates/core/data/entities/context_classes.tsv")]
+    pub contexts: PathBuf,
     /// Worker threads (the clusters are reproducible for a given thread count).
     #[arg(long, default_value_t = 2)]
     pub threads: usize,
@@ -87,13 +94,16 @@ pub struct TrainNerArgs {
     /// Directory the models are written to (ner-outer.model, ner-inner.model).
     #[arg(long, default_value = "crates/core/data/entities")]
     pub out: PathBuf,
-    /// Tuning: hold out every N-th sentence, train on the rest, print strict F1 on the
-    /// held-out ones, and write nothing.
-    #[arg(long, value_name = "N")]
-    pub holdout: Option<usize>,
+    /// Tuning: K-fold cross-validation of the outer model on the training data; prints
+    /// the pooled strict scores and writes nothing (the inner level is left as gold).
+    #[arg(long, value_name = "K")]
+    pub folds: Option<usize>,
     /// Passes over the training data.
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
+    /// Features seen fewer times in the training data are left out.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: u32,
     /// Averaged weights below this magnitude are left out of the model file.
     #[arg(long, default_value_t = 0.0)]
     pub prune: f32,

@@ -1,9 +1,9 @@
 //! `depesche train`: builds the statistical models from the data in ../shared/data.
 
 use crate::args::{ReportFormat, TrainClustersArgs, TrainNerArgs, TrainTask};
-use crate::ner::{load_models, print, score, Sources, MODEL_FILES};
+use crate::ner::{print, Sources, MODEL_FILES};
 use anyhow::Context;
-use depesche_eval::germeval::{self, NerSentence};
+use depesche_eval::germeval::{self, NerScore, NerSentence};
 use depesche_learn::ner::{train, Level, NerTraining};
 use std::time::Instant;
 
@@ -19,7 +19,7 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
     use depesche_core::article::{line_blocks, read, InputFormat, ReadOptions};
     use depesche_core::text::{Segmenter, TextLexicon};
     use depesche_learn::clusters::{
-        kmeans, word_vectors, write_clusters, ClusterTraining, Vocabulary,
+        context_profiles, kmeans, word_vectors, write_clusters, ClusterTraining, Vocabulary,
     };
 
     let started = Instant::now();
@@ -51,6 +51,7 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
     let settings = ClusterTraining {
         dimensions: args.dimensions,
         epochs: args.epochs,
+        window: args.window,
         min_count: args.min_count,
         granularities: args.granularities.clone(),
         threads: args.threads,
@@ -62,7 +63,6 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
         .map(|s| s.iter().filter_map(|w| vocab.id(w)).collect())
         .collect();
     let tokens: usize = sentences.iter().map(Vec::len).sum();
-    drop(sentences);
     eprintln!(
         "{} sentences, {tokens} tokens, {} words seen {}+ times ({:.0} s)",
         ids.len(),
@@ -70,9 +70,12 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
         settings.min_count,
         started.elapsed().as_secs_f64()
     );
+    let classes = context_classes(&args.contexts)?;
+    let profiles = context_profiles(&sentences, &vocab, &classes);
+    drop(sentences);
     let vectors = word_vectors(&ids, &vocab, &settings);
     eprintln!("vectors trained ({:.0} s)", started.elapsed().as_secs_f64());
-    let levels: Vec<Vec<u32>> = settings
+    let mut levels: Vec<Vec<u32>> = settings
         .granularities
         .iter()
         .map(|&k| {
@@ -87,21 +90,31 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
             a
         })
         .collect();
+    levels.extend(profiles);
+    let columns: Vec<String> = settings
+        .granularities
+        .iter()
+        .map(|k| format!("c{k}"))
+        .chain(classes.iter().map(|c| c.name.clone()))
+        .collect();
     let header = format!(
         "Word clusters for depesche's NER features, made by `depesche train clusters`.\n\
          Corpus: {} (unlabelled news; only words and cluster ids are kept, no text).\n\
-         Skip-gram vectors ({} dimensions, {} epochs, words seen {}+ times), then spherical k-means with {:?} clusters.\n\
-         Columns: word, then its cluster at each granularity, coarse to fine.",
+         Skip-gram vectors ({} dimensions, window {}, {} epochs, words seen {}+ times), then spherical k-means with {:?} clusters.\n\
+         Then each word's share of occurrences after a word of each class of {} (5 buckets).\n\
+         Columns: word, then its cluster at each granularity, coarse to fine, then the profile buckets.",
         args.corpus.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
         settings.dimensions,
+        settings.window,
         settings.epochs,
         settings.min_count,
-        settings.granularities
+        settings.granularities,
+        args.contexts.display()
     );
     let file =
         std::fs::File::create(&args.out).with_context(|| format!("{}", args.out.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    write_clusters(&mut out, &header, &vocab, &levels)?;
+    write_clusters(&mut out, &header, &vocab, &columns, &levels)?;
     std::io::Write::flush(&mut out)?;
     eprintln!(
         "{}: {} words ({:.0} s)",
@@ -120,57 +133,102 @@ fn ner(args: &TrainNerArgs) -> anyhow::Result<()> {
     let settings = NerTraining {
         epochs: args.epochs,
         prune: args.prune,
+        min_count: args.min_count,
         ..NerTraining::default()
     };
-    let (train_set, held_out): (Vec<&NerSentence>, Vec<&NerSentence>) = match args.holdout {
-        Some(n) if n >= 2 => {
-            data.iter()
-                .enumerate()
-                .fold((Vec::new(), Vec::new()), |(mut t, mut h), (i, s)| {
-                    if i % n == n - 1 {
-                        h.push(s);
-                    } else {
-                        t.push(s);
-                    }
-                    (t, h)
-                })
-        }
-        Some(_) => anyhow::bail!("--holdout N needs N >= 2"),
-        None => (data.iter().collect(), Vec::new()),
-    };
-    let out = match args.holdout {
-        Some(_) => std::env::temp_dir().join(format!("depesche-ner-{}", std::process::id())),
-        None => args.out.clone(),
-    };
-    std::fs::create_dir_all(&out).with_context(|| format!("{}", out.display()))?;
+    if let Some(folds) = args.folds {
+        return cross_validate(&data, folds, &sources, &settings, &args.data);
+    }
+    let all: Vec<&NerSentence> = data.iter().collect();
+    std::fs::create_dir_all(&args.out).with_context(|| format!("{}", args.out.display()))?;
     for (level, file) in [
         (Level::Outer, MODEL_FILES[0]),
         (Level::Inner, MODEL_FILES[1]),
     ] {
         let started = Instant::now();
-        let path = out.join(file);
-        let model = train(&train_set, level, &sources.borrow(), &settings);
+        let path = args.out.join(file);
+        let model = train(&all, level, &sources.borrow(), &settings);
         let bytes = model.to_bytes();
         std::fs::write(&path, &bytes).with_context(|| format!("{}", path.display()))?;
         eprintln!(
             "{}: {} sentences, {} features, {:.1} s, {:.1} MB",
             path.display(),
-            train_set.len(),
+            all.len(),
             model.feature_count(),
             started.elapsed().as_secs_f64(),
             bytes.len() as f64 / 1e6
         );
     }
-    if args.holdout.is_some() {
-        let models = load_models(&out)?;
-        let result = score(&held_out, &models, &sources.borrow())?;
-        print(
-            &result,
-            "depesche (held-out sentences)",
-            &args.data,
-            ReportFormat::Text,
-        );
-        std::fs::remove_dir_all(&out).with_context(|| format!("{}", out.display()))?;
-    }
     Ok(())
+}
+
+/// K-fold cross-validation of the outer model: sentence `i` is held out in fold
+/// `i % k`; the counts of all folds are pooled into one report.
+fn cross_validate(
+    data: &[NerSentence],
+    k: usize,
+    sources: &Sources,
+    settings: &NerTraining,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(k >= 2, "--folds K needs K >= 2");
+    let mut pooled = NerScore::default();
+    for fold in 0..k {
+        let (train_set, held_out): (Vec<&NerSentence>, Vec<&NerSentence>) = data
+            .iter()
+            .enumerate()
+            .fold((Vec::new(), Vec::new()), |(mut t, mut h), (i, s)| {
+                if i % k == fold {
+                    h.push(s);
+                } else {
+                    t.push(s);
+                }
+                (t, h)
+            });
+        let model = train(&train_set, Level::Outer, &sources.borrow(), settings);
+        for s in held_out {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let outer = model.label(&tokens, &sources.borrow());
+            pooled.add(s, &outer, &s.inner);
+        }
+    }
+    print(
+        &pooled,
+        &format!("depesche ({k}-fold cross-validation, outer model)"),
+        path,
+        ReportFormat::Text,
+    );
+    Ok(())
+}
+
+/// Reads the context classes file; the class `firstname` also gets the gazetteer's
+/// first names.
+fn context_classes(
+    path: &std::path::Path,
+) -> anyhow::Result<Vec<depesche_learn::clusters::ContextClass>> {
+    use depesche_core::entities::gazetteer::Gazetteer;
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let gazetteer = Gazetteer::german()?;
+    let mut classes = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (name, words) = line
+            .split_once('\t')
+            .with_context(|| format!("{}:{}: expected 'class<TAB>words'", path.display(), i + 1))?;
+        let mut words: rustc_hash::FxHashSet<String> = words
+            .split('|')
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if name == "firstname" {
+            words.extend(gazetteer.first_names().map(str::to_string));
+        }
+        classes.push(depesche_learn::clusters::ContextClass {
+            name: name.to_string(),
+            words,
+        });
+    }
+    Ok(classes)
 }

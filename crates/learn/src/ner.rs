@@ -38,6 +38,8 @@ pub struct NerTraining {
     pub prune: f32,
     /// Seed of the sentence order shuffle.
     pub seed: u64,
+    /// Features seen fewer times in the training data are left out.
+    pub min_count: u32,
 }
 
 impl Default for NerTraining {
@@ -46,6 +48,7 @@ impl Default for NerTraining {
             epochs: 12,
             prune: 0.0,
             seed: 7,
+            min_count: 1,
         }
     }
 }
@@ -72,16 +75,29 @@ pub fn train(
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
+    let extracted: Vec<Vec<Vec<Feature>>> = sentences
+        .iter()
+        .map(|s| {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            sentence_features(&tokens, sources)
+        })
+        .collect();
+    // Features seen fewer than `min_count` times are dropped: they mostly memorise.
+    let mut seen: FxHashMap<Feature, u32> = FxHashMap::default();
+    for f in extracted.iter().flatten().flatten() {
+        *seen.entry(*f).or_default() += 1;
+    }
     let mut feature_id: FxHashMap<Feature, u32> = FxHashMap::default();
     let mut features: Vec<Feature> = Vec::new();
     let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
         .iter()
-        .map(|s| {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let ids = sentence_features(&tokens, sources)
+        .zip(extracted)
+        .map(|(s, sentence)| {
+            let ids = sentence
                 .into_iter()
                 .map(|fs| {
                     fs.into_iter()
+                        .filter(|f| seen[f] >= settings.min_count)
                         .map(|f| {
                             *feature_id.entry(f).or_insert_with(|| {
                                 features.push(f);

@@ -3,8 +3,10 @@
 //! to "Ljubljana" that it never saw.
 //!
 //! The file (`data/entities/clusters.tsv`, made by `depesche train clusters`) has one
-//! word per line followed by its cluster at each granularity, coarse to fine:
-//! `Lissabon<TAB>12<TAB>201<TAB>1893`. A word not in the file is looked up lower-cased.
+//! word per line followed by its cluster at each granularity, coarse to fine, and
+//! its context profile buckets: `Lissabon<TAB>12<TAB>201<TAB>1893<TAB>0<TAB>3`. A
+//! `#columns` line names the columns, which name the features (`c128=201`). A word
+//! not in the file is looked up lower-cased.
 
 use crate::text::LexiconError;
 use rustc_hash::FxHashMap;
@@ -13,6 +15,8 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, Default)]
 pub struct WordClusters {
     levels: usize,
+    /// Column names after the word (`c32`, `c128`, `det` …); `k0`, `k1` … if unnamed.
+    columns: Vec<String>,
     ids: FxHashMap<String, Vec<u32>>,
 }
 
@@ -29,6 +33,10 @@ impl WordClusters {
     pub fn parse(file: &'static str, text: &str) -> Result<WordClusters, LexiconError> {
         let mut clusters = WordClusters::default();
         for (i, line) in text.lines().enumerate() {
+            if let Some(names) = line.strip_prefix("#columns\t") {
+                clusters.columns = names.split('\t').skip(1).map(str::to_string).collect();
+                continue;
+            }
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
@@ -55,6 +63,9 @@ impl WordClusters {
             }
             clusters.ids.insert(word.to_string(), ids);
         }
+        if clusters.columns.len() != clusters.levels {
+            clusters.columns = (0..clusters.levels).map(|l| format!("k{l}")).collect();
+        }
         Ok(clusters)
     }
 
@@ -76,13 +87,19 @@ impl WordClusters {
             .map(Vec::as_slice)
     }
 
-    /// The word's cluster features: `k0=12`, `k1=201` … or `k=unk` for an unknown word.
+    /// Whether `word` itself, in exactly this spelling, has a cluster: a capitalised
+    /// word whose lower-case form is known is likely a common word at a sentence start.
+    pub fn knows(&self, word: &str) -> bool {
+        self.ids.contains_key(word)
+    }
+
+    /// The word's cluster features: `c32=12`, `c128=201` … or `k=unk` for an unknown word.
     pub fn features(&self, word: &str) -> Vec<String> {
         match self.get(word) {
             Some(ids) => ids
                 .iter()
-                .enumerate()
-                .map(|(level, id)| format!("k{level}={id}"))
+                .zip(&self.columns)
+                .map(|(id, column)| format!("{column}={id}"))
                 .collect(),
             None => vec!["k=unk".to_string()],
         }
@@ -96,6 +113,8 @@ mod tests {
     #[test]
     fn reads_levels_and_falls_back_to_lower_case() {
         let c = WordClusters::parse("t", "# comment\nLissabon\t1\t17\nhaus\t2\t30\n").unwrap();
+        let named = WordClusters::parse("t", "#columns\tword\tc2\tdet\nHaus\t1\t4\n").unwrap();
+        assert_eq!(named.features("Haus"), ["c2=1", "det=4"]);
         assert_eq!(c.get("Lissabon"), Some(&[1, 17][..]));
         assert_eq!(c.get("Haus"), Some(&[2, 30][..]));
         assert_eq!(c.features("Ljubljana"), ["k=unk"]);

@@ -122,6 +122,14 @@ pub fn sentence_features(tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<V
         for c in &v.clusters {
             add!("c{c}");
         }
+        if let Some(clusters) = sources.clusters {
+            if first.is_uppercase() && clusters.knows(&v.lower) {
+                add!("lower_known");
+                if !clusters.knows(word) {
+                    add!("only_lower_known");
+                }
+            }
+        }
         if let Some(tags) = gazetteer_tags.get(i) {
             for t in tags {
                 add!("g={t}");
@@ -136,6 +144,9 @@ pub fn sentence_features(tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<V
             let n = &views[j as usize];
             add!("l{off}={}", n.lower);
             add!("sh{off}={}", n.shape);
+            if let Some(coarse) = n.clusters.first() {
+                add!("c{off}/{coarse}");
+            }
             if off.abs() == 1 {
                 add!("s3{off}={}", n.suffix3);
                 for c in &n.clusters {

@@ -60,6 +60,8 @@ pub struct Gazetteer {
     /// Lower-case compound first parts ("us", "eu", "cdu", "bundes", "vize").
     prefixes: FxHashMap<String, PrefixMeaning>,
     first_names: FxHashSet<String>,
+    /// Last names of the known persons ("Wadephul").
+    surnames: FxHashSet<String>,
     /// Every inflected role form → its role.
     roles: FxHashMap<String, usize>,
     role_list: Vec<Role>,
@@ -341,6 +343,13 @@ impl Gazetteer {
             g.prefixes.entry(prefix.to_lowercase()).or_insert(meaning);
             Ok(())
         })?;
+        for k in &g.known {
+            if k.kind == EntityKind::Person {
+                if let Some(last) = k.name.split_whitespace().last() {
+                    g.surnames.insert(last.to_string());
+                }
+            }
+        }
         for line in files.first_names.lines() {
             let name = line.trim();
             if !name.is_empty() && !name.starts_with('#') {
@@ -412,6 +421,16 @@ impl Gazetteer {
         self.prefixes.get(&part.to_lowercase())
     }
 
+    /// Whether `word` is the last name of a known person.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// The known first names.
+    pub fn first_names(&self) -> impl Iterator<Item = &str> {
+        self.first_names.iter().map(String::as_str)
+    }
+
     /// Whether `word` is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
@@ -424,7 +443,7 @@ impl Gazetteer {
 
     /// The gazetteer's tags for each token, as the NER features use them: `B-LOC`,
     /// `I-PER` (longest known name), `ADJ-LOC` (country adjective), `DEM` (demonym),
-    /// `FN` (first name), `ROLE`, `HEAD-LOC`/`HEAD-ORG` (compound first part).
+    /// `FN` (first name), `LN` (a known person's last name), `ROLE`, `HEAD-LOC`/`HEAD-ORG` (compound first part).
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Vec<String>> {
         let mut tags: Vec<Vec<String>> = vec![Vec::new(); tokens.len()];
         let mut i = 0;
@@ -452,6 +471,9 @@ impl Gazetteer {
             }
             if self.is_first_name(word) {
                 t.push("FN".to_string());
+            }
+            if self.is_surname(word) {
+                t.push("LN".to_string());
             }
             if self.role(word).is_some() {
                 t.push("ROLE".to_string());

@@ -7,4 +7,5 @@
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;
+pub mod mentions;
 pub mod ner;

@@ -43,3 +43,35 @@ impl std::fmt::Display for EntityKind {
         f.write_str(self.name())
     }
 }
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where.
+    #[serde(flatten)]
+    pub span: super::Span,
+    /// The text of the span.
+    pub text: String,
+}
+
+/// A person, organisation or place with every mention of it in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// `e1`, `e2` … in order of first mention.
+    pub id: String,
+    /// Person, organisation or place.
+    pub kind: EntityKind,
+    /// The fullest name the article (or a gazetteer) gives: "Donald Trump".
+    pub name: String,
+    /// The country the entity belongs to or acts for ("USA" for the US president).
+    pub country: Option<String>,
+    /// Offices named in the article ("US-Präsident").
+    pub roles: Vec<String>,
+    /// A person's party ("CDU").
+    pub party: Option<String>,
+    /// For a capital or seat of government ("Moskau", "Kreml"): the country whose
+    /// government it can stand for. An extension of `depesche/1`.
+    pub stands_for: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}

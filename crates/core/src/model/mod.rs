@@ -15,7 +15,7 @@ mod token;
 pub use analysis::{Analysis, PendingLayer, Sentence, SCHEMA};
 pub use article::{Article, Block, BlockKind, Warning, WarningKind};
 pub use date::{Date, DateError};
-pub use entity::EntityKind;
+pub use entity::{Entity, EntityKind, Mention};
 pub use span::Span;
 pub use timex::{Timex, TimexType};
 pub use token::{Token, TokenKind};

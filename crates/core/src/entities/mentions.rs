@@ -1,0 +1,101 @@
+//! Mentions: the token spans that name a person, organisation or place, from the NER
+//! model's labels and, where the model is silent, from the gazetteers' known names.
+
+use super::gazetteer::Gazetteer;
+use crate::model::EntityKind;
+
+/// A mention found in one sentence, by token indices into the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it names.
+    pub kind: EntityKind,
+    /// The gazetteer entry its words match, if any.
+    pub known: Option<usize>,
+}
+
+/// The mentions of one sentence: the model's PER, ORG and LOC chunks (OTH and the
+/// `deriv`/`part` forms are not entities), then known names the model left out.
+/// A chunk whose words are exactly a known country or organisation takes the
+/// gazetteer's kind.
+pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    for (start, end, label) in chunks(labels) {
+        covered[start..end].iter_mut().for_each(|c| *c = true);
+        let Some(mut kind) = EntityKind::parse(label) else {
+            continue;
+        };
+        let known = gazetteer
+            .longest_name(tokens, start)
+            .filter(|&(len, _)| len == end - start)
+            .map(|(_, id)| id);
+        if let Some(k) = known.map(|id| &gazetteer.known()[id]) {
+            if k.kind != EntityKind::Person {
+                kind = k.kind;
+            }
+        }
+        found.push(Found {
+            start,
+            end,
+            kind,
+            known,
+        });
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        match gazetteer.longest_name(tokens, i) {
+            Some((len, id))
+                if !covered[i..i + len].iter().any(|&c| c)
+                    && tokens[i].chars().count() > 1
+                    && tokens[i].starts_with(char::is_uppercase) =>
+            {
+                found.push(Found {
+                    start: i,
+                    end: i + len,
+                    kind: gazetteer.known()[id].kind,
+                    known: Some(id),
+                });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The chunks of a BIO label sequence as (start, end, label without prefix); an
+/// `I-` that continues nothing starts a chunk.
+pub fn chunks<'l>(labels: &[&'l str]) -> Vec<(usize, usize, &'l str)> {
+    let mut out: Vec<(usize, usize, &str)> = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        if let Some(kind) = label.strip_prefix("I-") {
+            if let Some(last) = out.last_mut().filter(|c| c.1 == i && c.2 == kind) {
+                last.1 = i + 1;
+                continue;
+            }
+            out.push((i, i + 1, kind));
+        } else if let Some(kind) = label.strip_prefix("B-") {
+            out.push((i, i + 1, kind));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_join_continuations_only() {
+        let c = chunks(&["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-PER"]);
+        assert_eq!(
+            c,
+            [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "PER")]
+        );
+    }
+}
