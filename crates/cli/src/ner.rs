@@ -5,7 +5,7 @@ use anyhow::Context;
 use depesche_core::entities::clusters::WordClusters;
 use depesche_core::entities::features::FeatureSources;
 use depesche_core::entities::gazetteer::Gazetteer;
-use depesche_core::entities::ner::NerModel;
+use depesche_core::entities::ner::{NerModel, INNER_MODEL, OUTER_MODEL};
 use depesche_eval::germeval::{self, ChunkReport, NerScore};
 use serde_json::json;
 use std::path::Path;
@@ -110,11 +110,13 @@ fn print_table(title: &str, report: &ChunkReport) {
 /// `depesche eval ner`.
 pub fn eval(args: &EvalNerArgs) -> anyhow::Result<()> {
     let gold = germeval::read_file(&args.gold)?;
-    let dir = args
-        .models
-        .as_ref()
-        .context("--models DIR is needed until a model is built into depesche")?;
-    let models = load_models(dir)?;
+    let models = match &args.models {
+        Some(dir) => load_models(dir)?,
+        None => (
+            NerModel::from_bytes(OUTER_MODEL).context("the built-in outer model")?,
+            NerModel::from_bytes(INNER_MODEL).context("the built-in inner model")?,
+        ),
+    };
     let sources = Sources::load(&args.without)?;
     let refs: Vec<&germeval::NerSentence> = gold.iter().collect();
     let score = score(&refs, &models, &sources.borrow())?;

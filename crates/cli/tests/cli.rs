@@ -49,9 +49,17 @@ fn analyzes_the_reference_article_as_depesche_json() {
     assert_eq!(d["schema"], "depesche/1");
     assert_eq!(d["article"]["published"], "2025-08-26");
     assert_eq!(d["article"]["kicker"], "Putins Vorgehen nach Gesprächen");
-    for layer in ["entities", "quotes", "events"] {
+    for layer in ["quotes", "events"] {
         assert_eq!(d[layer], serde_json::json!([]), "{layer}");
     }
+    let trump = &d["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Donald Trump")
+        .expect("Donald Trump is an entity");
+    assert_eq!(trump["kind"], "PER");
+    assert_eq!(trump["roles"], serde_json::json!(["US-Präsident"]));
     let timex = &d["timexes"][0];
     assert_eq!(
         (
@@ -248,7 +256,14 @@ fn bench_reports_every_stage() {
         .collect();
     assert_eq!(
         stages,
-        ["article (read)", "text", "embeds", "time", "total"]
+        [
+            "article (read)",
+            "text",
+            "embeds",
+            "time",
+            "entities",
+            "total"
+        ]
     );
 }
 

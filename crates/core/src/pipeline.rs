@@ -1,9 +1,22 @@
 //! The pipeline: the stages in order, loaded once and shared by all threads.
 
 use crate::article::embeds::EmbedCheck;
+use crate::entities::{EntityDataError, EntityTagger};
 use crate::model::{Analysis, Article};
 use crate::text::{LexiconError, Segmenter, TextLexicon};
 use crate::time::TimeTagger;
+
+/// Shipped data that cannot be read; a build with broken data files fails here,
+/// before any article is read.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// A lexicon of the text or time stage.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// The entity stage's model or lexicons.
+    #[error(transparent)]
+    Entities(#[from] EntityDataError),
+}
 
 /// One analysis stage: reads the layers earlier stages wrote and adds its own.
 ///
@@ -23,12 +36,13 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// The German pipeline with the lexicons shipped in `crates/core/data/`.
-    pub fn german() -> Result<Pipeline, LexiconError> {
+    pub fn german() -> Result<Pipeline, PipelineError> {
         Ok(Pipeline {
             stages: vec![
                 Box::new(Segmenter::new(TextLexicon::german()?)),
                 Box::new(EmbedCheck),
                 Box::new(TimeTagger::german()?),
+                Box::new(EntityTagger::german()?),
             ],
         })
     }

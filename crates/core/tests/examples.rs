@@ -1,5 +1,5 @@
-//! Tests over the bundled examples: golden snapshots of their whole structure and
-//! time expressions, span by span, and checks against hand-written expectations (the reference article's
+//! Tests over the bundled examples: golden snapshots of their whole structure,
+//! time expressions and entities, span by span, and checks against hand-written expectations (the reference article's
 //! gold; `examples/articles/expected.md`). Refresh snapshots after an intended change
 //! with `INSTA_UPDATE=always cargo test`, then read the diff of `tests/snapshots/`.
 
@@ -81,6 +81,26 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             art.slice(&t.span),
             t.kind,
             t.value
+        )
+        .unwrap();
+    }
+    for e in &a.entities {
+        let mentions: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|m| format!("{}..{} {:?}", m.span.start, m.span.end, art.slice(&m.span)))
+            .collect();
+        writeln!(
+            out,
+            "entity {} {} {:?} country={:?} roles={:?} party={:?} stands_for={:?}\n  {}",
+            e.id,
+            e.kind,
+            e.name,
+            e.country,
+            e.roles,
+            e.party,
+            e.stands_for,
+            mentions.join(", ")
         )
         .unwrap();
     }

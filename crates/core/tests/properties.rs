@@ -59,6 +59,14 @@ fn check_analysis(a: &Analysis) {
             t.value
         );
     }
+    for (i, e) in a.entities.iter().enumerate() {
+        assert_eq!(e.id, format!("e{}", i + 1), "entity ids in order");
+        assert!(!e.mentions.is_empty(), "entity without mentions");
+        for m in &e.mentions {
+            check_span(text, &char_at_byte, &m.span, "mention");
+            assert_eq!(m.text, m.span.slice(text), "mention text");
+        }
+    }
     let mut last_end = 0;
     for s in &a.sentences {
         check_span(text, &char_at_byte, &s.span, "sentence");
@@ -113,6 +121,12 @@ fn newsy() -> impl Strategy<Value = String> {
             Just("Mitte August 2024".to_string()),
             Just("um halb drei".to_string()),
             Just("1990er-Jahre".to_string()),
+            Just("US-Präsident Donald Trump".to_string()),
+            Just("Bundesaußenminister Johann Wadephul (CDU)".to_string()),
+            Just("Der Außenminister von Italien, Antonio Tajani,".to_string()),
+            Just("Putins".to_string()),
+            Just("der US-Präsident".to_string()),
+            Just("Moskau".to_string()),
             "[A-Za-zÄÖÜäöüß]{1,12}",
             "[0-9.,:]{1,8}",
             "\\PC{1,6}",

@@ -24,6 +24,8 @@ pub struct Known {
     pub roles: Vec<String>,
     /// For a capital or seat of government: the country whose government it stands for.
     pub stands_for: Option<String>,
+    /// The kind column of its list (`party`, `intl`, `country`, `city` …); none for persons.
+    pub category: Option<String>,
 }
 
 /// A role noun ("Außenminister") with the facts depesche needs about it.
@@ -161,6 +163,7 @@ impl Gazetteer {
                 party: None,
                 roles: Vec::new(),
                 stands_for: None,
+                category: non_empty(col(&c, 1)),
             });
             g.add_name(name, id);
             for n in alts(col(&c, 2)) {
@@ -189,6 +192,7 @@ impl Gazetteer {
                 party: None,
                 roles: Vec::new(),
                 stands_for: None,
+                category: Some("country".to_string()),
             });
             g.add_name(key, id);
             for n in alts(col(&c, 2)) {
@@ -222,6 +226,7 @@ impl Gazetteer {
                         party: None,
                         roles: Vec::new(),
                         stands_for: Some(key.to_string()),
+                        category: Some("seat".to_string()),
                     });
                     g.add_name(place, pid);
                 }
@@ -246,6 +251,7 @@ impl Gazetteer {
                     party: None,
                     roles: Vec::new(),
                     stands_for: None,
+                    category: non_empty(col(&c, 1)),
                 }),
             };
             g.add_name(canonical, id);
@@ -273,6 +279,7 @@ impl Gazetteer {
                         party: non_empty(col(&c, 3)),
                         roles: Vec::new(),
                         stands_for: None,
+                        category: None,
                     });
                     g.add_name(name, id);
                     id
@@ -305,6 +312,7 @@ impl Gazetteer {
                 party: non_empty(col(&c, 1)),
                 roles: Vec::new(),
                 stands_for: None,
+                category: None,
             });
             g.add_name(name, id);
             Ok(())

@@ -2,7 +2,9 @@
 //! model's labels and, where the model is silent, from the gazetteers' known names.
 
 use super::gazetteer::Gazetteer;
+use super::roles::read_role;
 use crate::model::EntityKind;
+use rustc_hash::FxHashSet;
 
 /// A mention found in one sentence, by token indices into the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,15 +22,24 @@ pub struct Found {
 /// The mentions of one sentence: the model's PER, ORG and LOC chunks (OTH and the
 /// `deriv`/`part` forms are not entities), then known names the model left out.
 /// A chunk whose words are exactly a known country or organisation takes the
-/// gazetteer's kind.
+/// gazetteer's kind; a title the model took into a person's name ("Bundesaußenminister
+/// Wadephul") is left out of it; a compound of a known name ("Alaska-Gipfel") is a
+/// part, not a mention.
 pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Found> {
     let mut found = Vec::new();
     let mut covered = vec![false; tokens.len()];
-    for (start, end, label) in chunks(labels) {
+    for (mut start, end, label) in chunks(labels) {
         covered[start..end].iter_mut().for_each(|c| *c = true);
         let Some(mut kind) = EntityKind::parse(label) else {
             continue;
         };
+        if kind == EntityKind::Person {
+            while end - start > 1 && read_role(tokens[start], gazetteer).is_some() {
+                start += 1;
+            }
+        } else if end - start == 1 && is_compound_part(tokens[start], gazetteer) {
+            continue;
+        }
         let known = gazetteer
             .longest_name(tokens, start)
             .filter(|&(len, _)| len == end - start)
@@ -66,6 +77,43 @@ pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Foun
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// Whether `word` is a compound whose first part is a known name or prefix but which
+/// is not a known name itself: "Alaska-Gipfel", "Ukraine-Krieg", not "Baden-Württemberg".
+fn is_compound_part(word: &str, gazetteer: &Gazetteer) -> bool {
+    let Some((head, _)) = word.split_once('-') else {
+        return false;
+    };
+    gazetteer.longest_name(&[word], 0).is_none()
+        && (gazetteer.prefix(head).is_some() || gazetteer.longest_name(&[head], 0).is_some())
+}
+
+/// Person mentions the model missed in one sentence: uncovered capitalised tokens
+/// that are, or are the genitive of, a surname the article names elsewhere
+/// ("Putin", "Putins" once "Wladimir Putin" is found). Labels are consistent within
+/// an article; the model sees one sentence at a time.
+pub fn add_surnames(tokens: &[&str], found: &mut Vec<Found>, surnames: &FxHashSet<&str>) {
+    let mut added = Vec::new();
+    for (i, word) in tokens.iter().enumerate() {
+        let covered = found.iter().any(|f| f.start <= i && i < f.end);
+        let stem = word.strip_suffix('s').unwrap_or(word);
+        if !covered
+            && word.starts_with(char::is_uppercase)
+            && (surnames.contains(word) || surnames.contains(stem))
+        {
+            added.push(Found {
+                start: i,
+                end: i + 1,
+                kind: EntityKind::Person,
+                known: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
 }
 
 /// The chunks of a BIO label sequence as (start, end, label without prefix); an

@@ -11,6 +11,14 @@ use rustc_hash::FxHashMap;
 
 const MAGIC: &[u8] = b"depesche-ner/1\n";
 
+/// The shipped outer-level model (`data/entities/ner-outer.model`, made by
+/// `depesche train ner`): the one the entity stage runs.
+pub const OUTER_MODEL: &[u8] = include_bytes!("../../data/entities/ner-outer.model");
+
+/// The shipped inner-level model (nested names: "Berlin" in "Freie Universität
+/// Berlin"), for GermEval's outer+inner metric.
+pub const INNER_MODEL: &[u8] = include_bytes!("../../data/entities/ner-inner.model");
+
 /// A model file that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("NER model, byte {offset}: {reason}")]

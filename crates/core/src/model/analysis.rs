@@ -1,6 +1,6 @@
 //! The analysis of one article: the `depesche/1` object.
 
-use super::{Article, Span, Timex, Token};
+use super::{Article, Entity, Span, Timex, Token};
 use serde::Serialize;
 
 /// The schema name every analysis carries.
@@ -38,8 +38,8 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Time expressions (stage 3).
     pub timexes: Vec<Timex>,
-    /// Persons, organisations and places (stage 4, not built yet).
-    pub entities: Vec<PendingLayer>,
+    /// Persons, organisations and places (stage 4).
+    pub entities: Vec<Entity>,
     /// Quotations (stage 5, not built yet).
     pub quotes: Vec<PendingLayer>,
     /// Events (stage 6, not built yet).
