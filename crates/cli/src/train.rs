@@ -1,10 +1,10 @@
 //! `depesche train`: builds the statistical models from the data in ../shared/data.
 
-use crate::args::{ReportFormat, TrainClustersArgs, TrainNerArgs, TrainTask};
+use crate::args::{NerAlgorithm, ReportFormat, TrainClustersArgs, TrainNerArgs, TrainTask};
 use crate::ner::{print, Sources, MODEL_FILES};
 use anyhow::Context;
 use depesche_eval::germeval::{self, NerScore, NerSentence};
-use depesche_learn::ner::{train, Level, NerTraining};
+use depesche_learn::ner::{train, Algorithm, Level, NerTraining};
 use std::time::Instant;
 
 /// Runs one training task.
@@ -19,7 +19,7 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
     use depesche_core::article::{line_blocks, read, InputFormat, ReadOptions};
     use depesche_core::text::{Segmenter, TextLexicon};
     use depesche_learn::clusters::{
-        context_profiles, kmeans, word_vectors, write_clusters, ClusterTraining, Vocabulary,
+        kmeans, word_vectors, write_clusters, ClusterTraining, Vocabulary,
     };
 
     let started = Instant::now();
@@ -70,12 +70,10 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
         settings.min_count,
         started.elapsed().as_secs_f64()
     );
-    let classes = context_classes(&args.contexts)?;
-    let profiles = context_profiles(&sentences, &vocab, &classes);
     drop(sentences);
     let vectors = word_vectors(&ids, &vocab, &settings);
     eprintln!("vectors trained ({:.0} s)", started.elapsed().as_secs_f64());
-    let mut levels: Vec<Vec<u32>> = settings
+    let levels: Vec<Vec<u32>> = settings
         .granularities
         .iter()
         .map(|&k| {
@@ -90,26 +88,22 @@ fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {
             a
         })
         .collect();
-    levels.extend(profiles);
     let columns: Vec<String> = settings
         .granularities
         .iter()
         .map(|k| format!("c{k}"))
-        .chain(classes.iter().map(|c| c.name.clone()))
         .collect();
     let header = format!(
         "Word clusters for depesche's NER features, made by `depesche train clusters`.\n\
          Corpus: {} (unlabelled news; only words and cluster ids are kept, no text).\n\
          Skip-gram vectors ({} dimensions, window {}, {} epochs, words seen {}+ times), then spherical k-means with {:?} clusters.\n\
-         Then each word's share of occurrences after a word of each class of {} (5 buckets).\n\
-         Columns: word, then its cluster at each granularity, coarse to fine, then the profile buckets.",
+         Columns: word, then its cluster at each granularity, coarse to fine.",
         args.corpus.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
         settings.dimensions,
         settings.window,
         settings.epochs,
         settings.min_count,
         settings.granularities,
-        args.contexts.display()
     );
     let file =
         std::fs::File::create(&args.out).with_context(|| format!("{}", args.out.display()))?;
@@ -134,6 +128,13 @@ fn ner(args: &TrainNerArgs) -> anyhow::Result<()> {
         epochs: args.epochs,
         prune: args.prune,
         min_count: args.min_count,
+        algorithm: match args.algorithm {
+            NerAlgorithm::Crf => Algorithm::Crf,
+            NerAlgorithm::Perceptron => Algorithm::Perceptron,
+        },
+        c2: args.c2,
+        rate: args.rate,
+        o_bias: args.o_bias,
         ..NerTraining::default()
     };
     if let Some(folds) = args.folds {
@@ -199,36 +200,4 @@ fn cross_validate(
         ReportFormat::Text,
     );
     Ok(())
-}
-
-/// Reads the context classes file; the class `firstname` also gets the gazetteer's
-/// first names.
-fn context_classes(
-    path: &std::path::Path,
-) -> anyhow::Result<Vec<depesche_learn::clusters::ContextClass>> {
-    use depesche_core::entities::gazetteer::Gazetteer;
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-    let gazetteer = Gazetteer::german()?;
-    let mut classes = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let (name, words) = line
-            .split_once('\t')
-            .with_context(|| format!("{}:{}: expected 'class<TAB>words'", path.display(), i + 1))?;
-        let mut words: rustc_hash::FxHashSet<String> = words
-            .split('|')
-            .map(|w| w.trim().to_string())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if name == "firstname" {
-            words.extend(gazetteer.first_names().map(str::to_string));
-        }
-        classes.push(depesche_learn::clusters::ContextClass {
-            name: name.to_string(),
-            words,
-        });
-    }
-    Ok(classes)
 }

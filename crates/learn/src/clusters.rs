@@ -314,51 +314,6 @@ pub fn kmeans(vectors: &[f32], dim: usize, k: usize, iterations: usize, seed: u6
     assign
 }
 
-/// A context class for [`context_profiles`]: its name and its (lower-case) words.
-pub struct ContextClass {
-    /// The column name ("det").
-    pub name: String,
-    /// The words of the class.
-    pub words: rustc_hash::FxHashSet<String>,
-}
-
-/// For each class, each vocabulary word's share of occurrences right after a word of
-/// the class, in five buckets (under 2 %, 10 %, 30 %, 60 %, above).
-pub fn context_profiles(
-    sentences: &[Vec<String>],
-    vocab: &Vocabulary,
-    classes: &[ContextClass],
-) -> Vec<Vec<u32>> {
-    let mut hits = vec![vec![0u64; vocab.words.len()]; classes.len()];
-    for s in sentences {
-        for pair in s.windows(2) {
-            let Some(id) = vocab.id(&pair[1]) else {
-                continue;
-            };
-            let prev = pair[0].to_lowercase();
-            for (c, class) in classes.iter().enumerate() {
-                if class.words.contains(&prev) || class.words.contains(&pair[0]) {
-                    hits[c][id as usize] += 1;
-                }
-            }
-        }
-    }
-    hits.iter()
-        .map(|row| {
-            row.iter()
-                .zip(&vocab.counts)
-                .map(|(&h, &n)| {
-                    let share = h as f64 / n.max(1) as f64;
-                    [0.02, 0.1, 0.3, 0.6]
-                        .iter()
-                        .filter(|&&t| share >= t)
-                        .count() as u32
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// Writes the clusters file: a header, a `#columns` line, then `word<TAB>id<TAB>id…`
 /// per word.
 pub fn write_clusters(

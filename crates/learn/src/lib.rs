@@ -4,4 +4,5 @@
 //! model ([`ner`]) from GermEval 2014.
 
 pub mod clusters;
+pub mod crf;
 pub mod ner;

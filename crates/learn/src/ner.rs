@@ -2,8 +2,10 @@
 //! `depesche-core`'s NER features, decoded with the same BIO-constrained Viterbi the
 //! tagger uses, from GermEval 2014 gold.
 //!
-//! Chosen by measurement: it trains in seconds where a CRF by L-BFGS took over ten
-//! minutes per model here, which is what makes tuning by held-out runs possible.
+//! Two learners share the features and the decoder: the perceptron trains in seconds;
+//! a linear-chain CRF by stochastic gradient descent ([`crate::crf`]) takes longer and
+//! was more accurate in cross-validation (the default). A CRF by L-BFGS (the `crfs`
+//! crate) took over ten minutes per model here and was dropped.
 
 use depesche_core::entities::features::{sentence_features, Feature, FeatureSources};
 use depesche_core::entities::ner::{bio_constraints, viterbi, FeatureWeights, NerModel};
@@ -34,21 +36,45 @@ impl Level {
 pub struct NerTraining {
     /// Passes over the training sentences.
     pub epochs: usize,
-    /// Averaged weights below this magnitude are dropped from the model file.
+    /// Weights below this magnitude are dropped from the model file.
     pub prune: f32,
     /// Seed of the sentence order shuffle.
     pub seed: u64,
     /// Features seen fewer times in the training data are left out.
     pub min_count: u32,
+    /// The learner.
+    pub algorithm: Algorithm,
+    /// CRF only: the L2 penalty, as CRFsuite's `c2` (the penalty per sentence is
+    /// `c2 / N`); larger is smoother.
+    pub c2: f64,
+    /// CRF only: the initial learning rate of stochastic gradient descent.
+    pub rate: f64,
+    /// Subtracted from every token's `O` score when the model tags (see
+    /// [`NerModel::with_o_bias`]).
+    pub o_bias: f32,
+}
+
+/// How the weights are learnt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    /// Averaged structured perceptron: fast, no tuning.
+    Perceptron,
+    /// Linear-chain CRF by L2-regularised stochastic gradient descent: slower,
+    /// calibrated and usually more accurate.
+    Crf,
 }
 
 impl Default for NerTraining {
     fn default() -> NerTraining {
         NerTraining {
-            epochs: 12,
-            prune: 0.0,
+            prune: 0.01,
             seed: 7,
             min_count: 1,
+            algorithm: Algorithm::Crf,
+            epochs: 30,
+            c2: 0.3,
+            rate: 0.1,
+            o_bias: 0.5,
         }
     }
 }
@@ -89,7 +115,7 @@ pub fn train(
     }
     let mut feature_id: FxHashMap<Feature, u32> = FxHashMap::default();
     let mut features: Vec<Feature> = Vec::new();
-    let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
+    let data: Vec<Example> = sentences
         .iter()
         .zip(extracted)
         .map(|(s, sentence)| {
@@ -116,8 +142,48 @@ pub fn train(
         })
         .collect();
     let allowed = bio_constraints(&labels);
-    let mut w = Weights::new(features.len() * l + l * l + l);
+    let weights = match settings.algorithm {
+        Algorithm::Perceptron => perceptron(&data, features.len(), l, &allowed, settings),
+        Algorithm::Crf => crate::crf::train(&data, features.len(), l, &allowed, settings),
+    };
     let (trans_at, start_at) = (features.len() * l, features.len() * l + l * l);
+    let avg = weights;
+    let model_features: Vec<(Feature, FeatureWeights)> = features
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &f)| {
+            let row: FeatureWeights = avg[i * l..(i + 1) * l]
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.abs() > settings.prune)
+                .map(|(j, &x)| (j as u8, x))
+                .collect();
+            (!row.is_empty()).then_some((f, row))
+        })
+        .collect();
+    NerModel::new(
+        labels,
+        avg[trans_at..start_at].to_vec(),
+        avg[start_at..].to_vec(),
+        model_features,
+    )
+    .with_o_bias(settings.o_bias)
+}
+
+/// A training sentence: the feature ids of each token and the gold label ids.
+pub type Example = (Vec<Vec<u32>>, Vec<usize>);
+
+/// The averaged perceptron: all weights, `features × L` emissions, then `L × L`
+/// transitions, then `L` start scores.
+fn perceptron(
+    data: &[Example],
+    feature_count: usize,
+    l: usize,
+    allowed: &[bool],
+    settings: &NerTraining,
+) -> Vec<f32> {
+    let mut w = Weights::new(feature_count * l + l * l + l);
+    let (trans_at, start_at) = (feature_count * l, feature_count * l + l * l);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = settings.seed | 1;
     let mut emissions = Vec::new();
@@ -139,7 +205,7 @@ pub fn train(
                 &emissions,
                 &w.current[trans_at..start_at],
                 &w.current[start_at..],
-                &allowed,
+                allowed,
             );
             if guess != *gold {
                 for t in 0..gold.len() {
@@ -167,26 +233,7 @@ pub fn train(
             w.tick();
         }
     }
-    let avg = w.averaged();
-    let model_features: Vec<(Feature, FeatureWeights)> = features
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &f)| {
-            let row: FeatureWeights = avg[i * l..(i + 1) * l]
-                .iter()
-                .enumerate()
-                .filter(|(_, x)| x.abs() > settings.prune)
-                .map(|(j, &x)| (j as u8, x))
-                .collect();
-            (!row.is_empty()).then_some((f, row))
-        })
-        .collect();
-    NerModel::new(
-        labels,
-        avg[trans_at..start_at].to_vec(),
-        avg[start_at..].to_vec(),
-        model_features,
-    )
+    w.averaged()
 }
 
 /// Perceptron weights with the running sums that averaging needs (Daumé's trick:
@@ -225,7 +272,7 @@ impl Weights {
 }
 
 /// Fisher–Yates with xorshift: a fixed order for a fixed seed.
-fn shuffle(items: &mut [usize], state: &mut u64) {
+pub(crate) fn shuffle(items: &mut [usize], state: &mut u64) {
     for i in (1..items.len()).rev() {
         *state ^= *state << 13;
         *state ^= *state >> 7;

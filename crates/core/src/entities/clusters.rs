@@ -3,21 +3,21 @@
 //! to "Ljubljana" that it never saw.
 //!
 //! The file (`data/entities/clusters.tsv`, made by `depesche train clusters`) has one
-//! word per line followed by its cluster at each granularity, coarse to fine, and
-//! its context profile buckets: `Lissabon<TAB>12<TAB>201<TAB>1893<TAB>0<TAB>3`. A
-//! `#columns` line names the columns, which name the features (`c128=201`). A word
-//! not in the file is looked up lower-cased.
+//! word per line followed by its cluster at each granularity, coarse to fine:
+//! `Lissabon<TAB>12<TAB>201<TAB>1893`. A `#columns` line names the columns, which
+//! name the features (`c128=201`). A word not in the file is looked up lower-cased.
 
 use crate::text::LexiconError;
 use rustc_hash::FxHashMap;
 
-/// Word → cluster ids, coarse to fine.
+/// Word → its cluster features, coarse to fine.
 #[derive(Debug, Clone, Default)]
 pub struct WordClusters {
-    levels: usize,
-    /// Column names after the word (`c32`, `c128`, `det` …); `k0`, `k1` … if unnamed.
-    columns: Vec<String>,
-    ids: FxHashMap<String, Vec<u32>>,
+    /// Each word's feature names (`c32=12`, `c128=201` …), made once at load so that
+    /// tagging allocates nothing for them.
+    features: FxHashMap<String, Vec<String>>,
+    /// The one feature of a word without clusters: `k=unk`.
+    unknown: Vec<String>,
 }
 
 impl WordClusters {
@@ -31,10 +31,12 @@ impl WordClusters {
 
     /// Parses the clusters file; `file` names it in errors.
     pub fn parse(file: &'static str, text: &str) -> Result<WordClusters, LexiconError> {
-        let mut clusters = WordClusters::default();
+        let mut columns: Vec<String> = Vec::new();
+        let mut levels = 0;
+        let mut rows: Vec<(&str, Vec<u32>)> = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if let Some(names) = line.strip_prefix("#columns\t") {
-                clusters.columns = names.split('\t').skip(1).map(str::to_string).collect();
+                columns = names.split('\t').skip(1).map(str::to_string).collect();
                 continue;
             }
             if line.starts_with('#') || line.trim().is_empty() {
@@ -52,57 +54,59 @@ impl WordClusters {
             if ids.is_empty() {
                 return Err(error("a word needs at least one cluster id".to_string()));
             }
-            if clusters.levels == 0 {
-                clusters.levels = ids.len();
-            } else if ids.len() != clusters.levels {
+            if levels == 0 {
+                levels = ids.len();
+            } else if ids.len() != levels {
                 return Err(error(format!(
-                    "{} cluster ids where earlier lines have {}",
+                    "{} cluster ids where earlier lines have {levels}",
                     ids.len(),
-                    clusters.levels
                 )));
             }
-            clusters.ids.insert(word.to_string(), ids);
+            rows.push((word, ids));
         }
-        if clusters.columns.len() != clusters.levels {
-            clusters.columns = (0..clusters.levels).map(|l| format!("k{l}")).collect();
+        if columns.len() != levels {
+            columns = (0..levels).map(|l| format!("k{l}")).collect();
         }
-        Ok(clusters)
+        let features = rows
+            .into_iter()
+            .map(|(word, ids)| {
+                let names = ids
+                    .iter()
+                    .zip(&columns)
+                    .map(|(id, column)| format!("{column}={id}"))
+                    .collect();
+                (word.to_string(), names)
+            })
+            .collect();
+        Ok(WordClusters {
+            features,
+            unknown: vec!["k=unk".to_string()],
+        })
     }
 
     /// The number of words with clusters.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.features.len()
     }
 
     /// Whether there are no clusters at all.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// The cluster ids of `word` (exact, else lower-cased), coarse to fine.
-    pub fn get(&self, word: &str) -> Option<&[u32]> {
-        self.ids
-            .get(word)
-            .or_else(|| self.ids.get(&word.to_lowercase()))
-            .map(Vec::as_slice)
+        self.features.is_empty()
     }
 
     /// Whether `word` itself, in exactly this spelling, has a cluster: a capitalised
     /// word whose lower-case form is known is likely a common word at a sentence start.
     pub fn knows(&self, word: &str) -> bool {
-        self.ids.contains_key(word)
+        self.features.contains_key(word)
     }
 
-    /// The word's cluster features: `c32=12`, `c128=201` … or `k=unk` for an unknown word.
-    pub fn features(&self, word: &str) -> Vec<String> {
-        match self.get(word) {
-            Some(ids) => ids
-                .iter()
-                .zip(&self.columns)
-                .map(|(id, column)| format!("{column}={id}"))
-                .collect(),
-            None => vec!["k=unk".to_string()],
-        }
+    /// The word's cluster features (exact spelling, else lower-cased): `c32=12`,
+    /// `c128=201` …, or `k=unk` for an unknown word.
+    pub fn features(&self, word: &str) -> &[String] {
+        self.features
+            .get(word)
+            .or_else(|| self.features.get(&word.to_lowercase()))
+            .unwrap_or(&self.unknown)
     }
 }
 
@@ -115,8 +119,7 @@ mod tests {
         let c = WordClusters::parse("t", "# comment\nLissabon\t1\t17\nhaus\t2\t30\n").unwrap();
         let named = WordClusters::parse("t", "#columns\tword\tc2\tdet\nHaus\t1\t4\n").unwrap();
         assert_eq!(named.features("Haus"), ["c2=1", "det=4"]);
-        assert_eq!(c.get("Lissabon"), Some(&[1, 17][..]));
-        assert_eq!(c.get("Haus"), Some(&[2, 30][..]));
+        assert_eq!(c.features("Haus"), ["k0=2", "k1=30"]);
         assert_eq!(c.features("Ljubljana"), ["k=unk"]);
         assert_eq!(c.features("Lissabon"), ["k0=1", "k1=17"]);
     }

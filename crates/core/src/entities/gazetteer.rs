@@ -62,6 +62,8 @@ pub struct Gazetteer {
     /// Lower-case compound first parts ("us", "eu", "cdu", "bundes", "vize").
     prefixes: FxHashMap<String, PrefixMeaning>,
     first_names: FxHashSet<String>,
+    /// GeoNames place names by first token (a feature only): all tokens of each.
+    geonames: FxHashMap<String, Vec<Vec<String>>>,
     /// Last names of the known persons ("Wadephul").
     surnames: FxHashSet<String>,
     /// Every inflected role form → its role.
@@ -127,6 +129,8 @@ pub struct GazetteerFiles<'t> {
     pub role_prefixes: &'t str,
     /// `first_names.txt`.
     pub first_names: &'t str,
+    /// GeoNames place names, one per line (feature only).
+    pub geonames: &'t str,
 }
 
 impl Gazetteer {
@@ -141,6 +145,7 @@ impl Gazetteer {
             roles: include_str!("../../data/entities/roles.tsv"),
             role_prefixes: include_str!("../../data/entities/role_prefixes.tsv"),
             first_names: include_str!("../../data/entities/first_names.txt"),
+            geonames: include_str!("../../data/entities/geonames.txt"),
         })
     }
 
@@ -358,6 +363,17 @@ impl Gazetteer {
                 }
             }
         }
+        for line in files.geonames.lines() {
+            let name = line.trim();
+            if name.is_empty() || name.starts_with('#') {
+                continue;
+            }
+            let tokens: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+            g.geonames
+                .entry(tokens[0].clone())
+                .or_default()
+                .push(tokens);
+        }
         for line in files.first_names.lines() {
             let name = line.trim();
             if !name.is_empty() && !name.starts_with('#') {
@@ -452,18 +468,46 @@ impl Gazetteer {
     /// The gazetteer's tags for each token, as the NER features use them: `B-LOC`,
     /// `I-PER` (longest known name), `ADJ-LOC` (country adjective), `DEM` (demonym),
     /// `FN` (first name), `LN` (a known person's last name), `ROLE`, `HEAD-LOC`/`HEAD-ORG` (compound first part).
-    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Vec<String>> {
-        let mut tags: Vec<Vec<String>> = vec![Vec::new(); tokens.len()];
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Vec<&'static str>> {
+        let mut tags: Vec<Vec<&'static str>> = vec![Vec::new(); tokens.len()];
         let mut i = 0;
         while i < tokens.len() {
             if let Some((len, id)) = self.longest_name(tokens, i) {
-                let kind = self.known[id].kind.name();
-                tags[i].push(format!("B-{kind}"));
+                let (begin, inside) = match self.known[id].kind {
+                    EntityKind::Person => ("B-PER", "I-PER"),
+                    EntityKind::Organisation => ("B-ORG", "I-ORG"),
+                    EntityKind::Place => ("B-LOC", "I-LOC"),
+                };
+                tags[i].push(begin);
                 for t in tags.iter_mut().skip(i + 1).take(len - 1) {
-                    t.push(format!("I-{kind}"));
+                    t.push(inside);
                 }
                 if self.known[id].stands_for.is_some() {
-                    tags[i].push("SEAT".to_string());
+                    tags[i].push("SEAT");
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        let mut i = 0;
+        while i < tokens.len() {
+            let len = self
+                .geonames
+                .get(tokens[i])
+                .and_then(|names| {
+                    names
+                        .iter()
+                        .filter(|n| n.iter().zip(&tokens[i..]).all(|(a, b)| a == b))
+                        .filter(|n| i + n.len() <= tokens.len())
+                        .map(Vec::len)
+                        .max()
+                })
+                .unwrap_or(0);
+            if len > 0 {
+                tags[i].push("B-GEO");
+                for t in tags.iter_mut().skip(i + 1).take(len - 1) {
+                    t.push("I-GEO");
                 }
                 i += len;
             } else {
@@ -472,31 +516,33 @@ impl Gazetteer {
         }
         for (t, word) in tags.iter_mut().zip(tokens) {
             if self.adjective_country(word).is_some() {
-                t.push("ADJ-LOC".to_string());
+                t.push("ADJ-LOC");
             }
             if self.demonym_country(word).is_some() {
-                t.push("DEM".to_string());
+                t.push("DEM");
             }
             if self.is_first_name(word) {
-                t.push("FN".to_string());
+                t.push("FN");
             }
             if self.is_surname(word) {
-                t.push("LN".to_string());
+                t.push("LN");
             }
             if self.role(word).is_some() {
-                t.push("ROLE".to_string());
+                t.push("ROLE");
             }
             if let Some((head, _)) = word.split_once('-') {
                 match self.prefix(head) {
-                    Some(PrefixMeaning::Known(id)) => {
-                        t.push(format!("HEAD-{}", self.known[*id].kind.name()))
-                    }
-                    Some(PrefixMeaning::Country(_)) => t.push("HEAD-LOC".to_string()),
+                    Some(PrefixMeaning::Known(id)) => t.push(match self.known[*id].kind {
+                        EntityKind::Person => "HEAD-PER",
+                        EntityKind::Organisation => "HEAD-ORG",
+                        EntityKind::Place => "HEAD-LOC",
+                    }),
+                    Some(PrefixMeaning::Country(_)) => t.push("HEAD-LOC"),
                     _ => {}
                 }
                 if let Some((_, rest)) = word.rsplit_once('-') {
                     if self.role(rest).is_some() {
-                        t.push("ROLE".to_string());
+                        t.push("ROLE");
                     }
                 }
             }
@@ -521,6 +567,7 @@ Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\
             roles: "Präsident\tPräsident|Präsidenten|Präsidentin\tpolitics\tyes\n",
             role_prefixes: "Bundes\tDeutschland\nVize\tmodifier\n",
             first_names: "# names\nDonald\nJohann\n",
+            geonames: "",
         })
         .unwrap()
     }
@@ -542,8 +589,8 @@ Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\
         let tags = g.tag_tokens(&tokens);
         assert_eq!(tags[1], ["B-LOC"]);
         assert_eq!(tags[2], ["I-LOC"]);
-        assert!(tags[4].contains(&"B-PER".to_string()) && tags[4].contains(&"FN".to_string()));
-        assert!(tags[7].contains(&"SEAT".to_string()));
+        assert!(tags[4].contains(&"B-PER") && tags[4].contains(&"FN"));
+        assert!(tags[7].contains(&"SEAT"));
         let (len, id) = g.longest_name(&tokens, 7).unwrap();
         assert_eq!(len, 2);
         assert_eq!(g.known()[id].stands_for.as_deref(), Some("USA"));
@@ -562,8 +609,8 @@ Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\
         );
         assert_eq!(g.role("Präsidentin").unwrap().base, "Präsident");
         let tags = g.tag_tokens(&["US-Präsident", "NATO-Gipfel"]);
-        assert!(tags[0].contains(&"HEAD-LOC".to_string()) && tags[0].contains(&"ROLE".to_string()));
-        assert!(tags[1].contains(&"HEAD-ORG".to_string()));
+        assert!(tags[0].contains(&"HEAD-LOC") && tags[0].contains(&"ROLE"));
+        assert!(tags[1].contains(&"HEAD-ORG"));
     }
 
     #[test]
@@ -586,6 +633,7 @@ Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\
             roles: "",
             role_prefixes: "",
             first_names: "",
+            geonames: "",
         })
         .unwrap_err();
         assert_eq!((e.file, e.line), ("organisations.tsv", 2));

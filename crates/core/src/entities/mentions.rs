@@ -23,7 +23,7 @@ pub struct Found {
 /// `deriv`/`part` forms are not entities), then known names the model left out.
 /// A chunk whose words are exactly a known country or organisation takes the
 /// gazetteer's kind; a title the model took into a person's name ("Bundesaußenminister
-/// Wadephul") is left out of it; a compound of a known name ("Alaska-Gipfel") is a
+/// Wadephul", "Prof. Dr. Roloff") is left out of it; a compound of a known name ("Alaska-Gipfel") is a
 /// part, not a mention.
 pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Found> {
     let mut found = Vec::new();
@@ -34,7 +34,9 @@ pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Foun
             continue;
         };
         if kind == EntityKind::Person {
-            while end - start > 1 && read_role(tokens[start], gazetteer).is_some() {
+            // Titles and academic degrees ("Prof.", "Dr.") are not part of the name.
+            let is_title = |t: &str| read_role(t, gazetteer).is_some() || t.ends_with('.');
+            while end - start > 1 && is_title(tokens[start]) {
                 start += 1;
             }
         } else if end - start == 1 && is_compound_part(tokens[start], gazetteer) {

@@ -136,6 +136,7 @@ Außenbeauftragter\tAußenbeauftragte|Außenbeauftragter|Außenbeauftragten\tdip
 Chef\tChef|Chefin\tother\tyes\n",
             role_prefixes: "Bundes\tDeutschland\nVize\tmodifier\n",
             first_names: "",
+            geonames: "",
         })
         .unwrap()
     }
