@@ -310,3 +310,50 @@ fn eval_time_scores_the_shipped_news_gold() {
         "an empty range is a usage error"
     );
 }
+
+#[test]
+fn train_and_eval_ner_on_a_small_gold_file() {
+    let gold = fixture("germeval-mini.tsv");
+    let dir = std::env::temp_dir().join(format!("depesche-ner-{}", std::process::id()));
+    let out = run(
+        &["train", "ner", "--epochs", "3", "--data"],
+        &[&gold, Path::new("--out"), &dir],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("ner-outer.model").exists() && dir.join("ner-inner.model").exists());
+    // the models learnt from the file label the file itself well
+    let out = run(
+        &["eval", "ner", "--format", "json", "--gold"],
+        &[&gold, Path::new("--models"), &dir],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["sentences"], 8);
+    assert!(report["f1"].as_f64().unwrap() > 0.8, "{report}");
+    // the built-in models run without --models
+    let out = run(&["eval", "ner", "--gold"], &[&gold]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("outer level (strict)"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_broken_ner_gold_file_is_named_with_its_line() {
+    let out = run(
+        &["eval", "ner", "--gold"],
+        &[&fixture("germeval-broken.tsv")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("germeval-broken.tsv:3"), "{err}");
+}
