@@ -1,4 +1,4 @@
-//! `depesche bench`: throughput per stage and peak memory over a corpus.
+//! `depesche bench`: pipeline load time, throughput per stage and peak memory over a corpus.
 //!
 //! Inputs are loaded into memory first, so file I/O is not timed; then reading
 //! (stage 1) and every pipeline stage are timed separately over all articles, on
@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 
 /// Runs the benchmark and prints its report.
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    let loading = Instant::now();
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
+    let load_time = loading.elapsed();
     let (inputs, problems) = input::expand(&args.corpus);
     if let Some(p) = problems.first() {
         bail!("{p}");
@@ -93,6 +95,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
                 "articles": n, "failed": failed, "input_bytes": input_bytes, "text_bytes": text_bytes,
                 "sentences": sentences, "tokens": tokens, "threads": 1,
                 "stages": stage_rows, "peak_rss_bytes": peak,
+                "load_seconds": load_time.as_secs_f64(),
             });
             println!("{out}");
         }
@@ -100,6 +103,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             println!(
                 "corpus: {n} articles ({failed} unreadable), {:.1} MB input, {mb:.1} MB text, {sentences} sentences, {tokens} tokens; 1 thread",
                 input_bytes as f64 / 1e6
+            );
+            println!(
+                "  pipeline loaded in {:.3} s (lexicons, gazetteers, clusters, NER model)",
+                load_time.as_secs_f64()
             );
             println!(
                 "  {:<16} {:>9} {:>10} {:>12}",
