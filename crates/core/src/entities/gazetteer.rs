@@ -445,6 +445,13 @@ impl Gazetteer {
         self.prefixes.get(&part.to_lowercase())
     }
 
+    /// Whether `name` is a country key of `countries.tsv` ("USA"), not an
+    /// organisation that an office belongs to ("EU", "CDU/CSU").
+    pub fn is_country(&self, name: &str) -> bool {
+        self.lookup_name(name)
+            .is_some_and(|id| self.known[id].category.as_deref() == Some("country"))
+    }
+
     /// Whether `word` is the last name of a known person.
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)

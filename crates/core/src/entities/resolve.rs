@@ -191,10 +191,12 @@ fn finish(mut drafts: Vec<Draft>, gazetteer: &Gazetteer) -> Vec<Entity> {
                 id: format!("e{}", i + 1),
                 kind: d.kind,
                 name: d.name,
+                // Offices of a body ("EU", "CDU/CSU") give no country.
                 country: d
                     .attrs
                     .country
-                    .or_else(|| known.and_then(|k| k.country.clone())),
+                    .or_else(|| known.and_then(|k| k.country.clone()))
+                    .filter(|c| gazetteer.is_country(c)),
                 roles: d.attrs.roles.into_iter().map(|r| r.display).collect(),
                 party: d
                     .attrs
