@@ -89,7 +89,14 @@ impl Story {
         // ("heute", "am Montag") point at the publication date instead
         let from_dct = template.contains("{dct:")
             || (template.contains("{rel:") && tense != Tense::Past && !self.narrative);
-        if !from_dct {
+        // a look back from the story ("im vorangegangenen Jahr", "zwei Jahre
+        // zuvor") is a flashback: the story stays in its year
+        let relative = ["{anchor:", "{last:", "{rel:"]
+            .iter()
+            .any(|r| template.contains(r));
+        let looks_back = relative
+            && matches!((date_of(value), self.anchor), (Some(d), Some(a)) if d.year() < a.year());
+        if !from_dct && !looks_back {
             self.anchor = date_of(value).or(self.anchor);
         }
         self.last = date_of(value).or(self.last);
