@@ -100,7 +100,17 @@ impl TimeTagger {
                 if names_its_year(&rule.value) {
                     explicit_years.extend(date_of(&value).map(|d| d.year()));
                 }
-                story.advance(rule.kind, &rule.value, &value, tense, sentence_index);
+                let before = m.start.checked_sub(1).map(|i| norms[i]);
+                let aside = names_its_year(&rule.value)
+                    && before.is_some_and(|w| ASIDE_BEFORE.contains(&w));
+                story.advance(
+                    rule.kind,
+                    &rule.value,
+                    &value,
+                    tense,
+                    sentence_index,
+                    !aside,
+                );
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
                 out.push(Timex {
                     id: format!("t{}", out.len() + 1),
@@ -115,6 +125,11 @@ impl TimeTagger {
         (out, explicit_years)
     }
 }
+
+/// Words before an explicit date that make it an aside, not the story's time: a
+/// bound of a stretch ("bis 1915", "seit 1908", "ab 1941", "von 1856", "vom 8.
+/// Dezember 1912") or a parenthesis ("(1908)").
+const ASIDE_BEFORE: &[&str] = &["(", "bis", "seit", "ab", "von", "vom"];
 
 /// Whether a template's year comes from the text itself, not from a reference date.
 fn names_its_year(template: &str) -> bool {
