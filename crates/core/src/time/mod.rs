@@ -74,6 +74,7 @@ impl TimeTagger {
                     }
                 })
                 .collect();
+
             let matches = self.matcher.find(&toks, &self.lexicon);
             if matches.is_empty() {
                 continue;
@@ -98,7 +99,9 @@ impl TimeTagger {
                     .and_then(|t| render(t, &m.captures, &ctx))
                     .filter(|m| !m.is_empty());
                 if names_its_year(&rule.value) {
-                    explicit_years.extend(date_of(&value).map(|d| d.year()));
+                    // a year before Christ counts as year 0: long ago
+                    let bc = value.starts_with("BC").then_some(0);
+                    explicit_years.extend(date_of(&value).map(|d| d.year()).or(bc));
                 }
                 let before = m.start.checked_sub(1).map(|i| norms[i]);
                 let in_range = |i: usize| {
@@ -135,34 +138,35 @@ impl TimeTagger {
 }
 
 /// `tokens` with each year range written as one token ("1939/1940", "1870/71",
-/// "1939-45") split into year, separator and year, so that both years are found.
+/// "1939-45", "264–260") split into year, separator and year, so that both years are found.
 fn split_year_ranges(tokens: &[Token], text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         let w = t.text(text);
-        let range = w.split_once(['/', '-']).filter(|(a, b)| {
+        let range = w.split_once(['/', '-', '–']).filter(|(a, b)| {
             let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
-            a.len() == 4 && (b.len() == 2 || b.len() == 4) && digits(a) && digits(b)
+            (3..=4).contains(&a.len()) && (2..=4).contains(&b.len()) && digits(a) && digits(b)
         });
         let Some((first, _)) = range else {
             out.push(*t);
             continue;
         };
-        // all ASCII: characters and bytes count alike
+        let n = first.len();
+        // digits are one byte each; the separator may be more ("–")
+        let chars = w.chars().count();
         let piece = |from: usize, to: usize, kind: TokenKind, space_before: bool| Token {
             span: Span {
                 start: t.span.start + from,
                 end: t.span.start + to,
-                byte_start: t.span.byte_start + from,
-                byte_end: t.span.byte_start + to,
+                byte_start: t.span.byte_start + from + (w.len() - chars) * usize::from(from > n),
+                byte_end: t.span.byte_start + to + (w.len() - chars) * usize::from(to > n),
             },
             kind,
             space_before,
         };
-        let n = first.len();
         out.push(piece(0, n, TokenKind::Number, t.space_before));
         out.push(piece(n, n + 1, TokenKind::Punct, false));
-        out.push(piece(n + 1, w.len(), TokenKind::Number, false));
+        out.push(piece(n + 1, chars, TokenKind::Number, false));
     }
     out
 }
