@@ -11,7 +11,8 @@
 //! 14:30 · `@hour` 0–24 · `@decade` 1990er, 90er-Jahre · `@capword` a word
 //! written with a capital (for negative look-ahead) · `@yearnum` any number up
 //! to 4 digits as a 4-digit year (490 → 0490, for "490 v. Chr.") · `@duradj`
-//! a duration adjective (zweimonatige, 6-tägigen, mehrjährigen) as its value.
+//! a duration adjective (zweimonatige, 6-tägigen, mehrjährigen) as its value ·
+//! `@yy` two digits (the "71" of "1870/71").
 
 use super::lexicon::TimeLexicon;
 use super::rules::{Atom, Rule};
@@ -20,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 /// The built-in shape names.
 const BUILTINS: &[&str] = &[
     "year", "day", "ordnum", "int", "num", "dmy", "dm", "clock", "hour", "decade", "capword",
-    "yearnum", "duradj",
+    "yearnum", "duradj", "yy",
 ];
 
 /// Whether `class` is a built-in shape.
@@ -142,11 +143,15 @@ impl Matcher {
             }
             candidates.sort_unstable();
             candidates.dedup();
-            let best = candidates
+            // the best match for each extent start: a rule led by context
+            // ("1870/<71>") does not compete with one for the context itself
+            let mut here: Vec<Match> = candidates
                 .iter()
                 .filter_map(|&r| self.match_rule(r, toks, &norms, i, lex))
-                .min_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.rule));
-            found.extend(best);
+                .collect();
+            here.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end - m.start), m.rule));
+            here.dedup_by_key(|m| m.start);
+            found.extend(here);
         }
         found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start, m.rule));
         let mut taken = vec![false; toks.len()];
@@ -284,9 +289,11 @@ fn builtin(class: &str, tok: &Tok, lex: &TimeLexicon) -> Option<Vec<String>> {
     };
     let one = |v: String| Some(vec![v]);
     match class {
+        // the century as field 1, for a short second year ("1870/71")
         "year" => number(s)
             .filter(|&y| s.len() == 4 && (1000..=2199).contains(&y))
-            .and_then(|_| one(s.to_string())),
+            .map(|_| vec![s.to_string(), s[..2].to_string()]),
+        "yy" => (s.len() == 2 && digits(s)).then(|| vec![s.to_string()]),
         "day" => {
             let n = number(s.strip_suffix('.')?)?;
             (1..=31).contains(&n).then(|| vec![format!("{n:02}")])

@@ -14,7 +14,7 @@ mod rules;
 mod story;
 mod tense;
 
-use crate::model::{Analysis, Date, Timex, Token, TokenKind};
+use crate::model::{Analysis, Date, Span, Timex, Token, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use lexicon::TimeLexicon;
@@ -63,7 +63,7 @@ impl TimeTagger {
         let mut explicit_years = Vec::new();
         let mut out = Vec::new();
         for (sentence_index, sentence) in analysis.sentences.iter().enumerate() {
-            let tokens = analysis.sentence_tokens(sentence);
+            let tokens = &split_year_ranges(analysis.sentence_tokens(sentence), text);
             let toks: Vec<Tok> = tokens
                 .iter()
                 .map(|t| {
@@ -74,6 +74,7 @@ impl TimeTagger {
                     }
                 })
                 .collect();
+
             let matches = self.matcher.find(&toks, &self.lexicon);
             if matches.is_empty() {
                 continue;
@@ -98,9 +99,29 @@ impl TimeTagger {
                     .and_then(|t| render(t, &m.captures, &ctx))
                     .filter(|m| !m.is_empty());
                 if names_its_year(&rule.value) {
-                    explicit_years.extend(date_of(&value).map(|d| d.year()));
+                    // a year before Christ counts as year 0: long ago
+                    let bc = value.starts_with("BC").then_some(0);
+                    explicit_years.extend(date_of(&value).map(|d| d.year()).or(bc));
                 }
-                story.advance(rule.kind, &rule.value, &value, tense, sentence_index);
+                let before = m.start.checked_sub(1).map(|i| norms[i]);
+                let in_range = |i: usize| {
+                    norms.get(i).is_some_and(|w| RANGE_MARKS.contains(w))
+                        && norms
+                            .get(i + 1)
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                };
+                let aside = names_its_year(&rule.value)
+                    && (before.is_some_and(|w| ASIDE_BEFORE.contains(&w))
+                        || before.is_some_and(|w| RANGE_MARKS.contains(&w))
+                        || in_range(m.end));
+                story.advance(
+                    rule.kind,
+                    &rule.value,
+                    &value,
+                    tense,
+                    sentence_index,
+                    !aside,
+                );
                 let span = tokens[m.start].span.to(&tokens[m.end - 1].span);
                 out.push(Timex {
                     id: format!("t{}", out.len() + 1),
@@ -115,6 +136,49 @@ impl TimeTagger {
         (out, explicit_years)
     }
 }
+
+/// `tokens` with each year range written as one token ("1939/1940", "1870/71",
+/// "1939-45", "264–260") split into year, separator and year, so that both years are found.
+fn split_year_ranges(tokens: &[Token], text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let w = t.text(text);
+        let range = w.split_once(['/', '-', '–']).filter(|(a, b)| {
+            let digits = |x: &str| x.bytes().all(|c| c.is_ascii_digit());
+            (3..=4).contains(&a.len()) && (2..=4).contains(&b.len()) && digits(a) && digits(b)
+        });
+        let Some((first, _)) = range else {
+            out.push(*t);
+            continue;
+        };
+        let n = first.len();
+        // digits are one byte each; the separator may be more ("–")
+        let chars = w.chars().count();
+        let piece = |from: usize, to: usize, kind: TokenKind, space_before: bool| Token {
+            span: Span {
+                start: t.span.start + from,
+                end: t.span.start + to,
+                byte_start: t.span.byte_start + from + (w.len() - chars) * usize::from(from > n),
+                byte_end: t.span.byte_start + to + (w.len() - chars) * usize::from(to > n),
+            },
+            kind,
+            space_before,
+        };
+        out.push(piece(0, n, TokenKind::Number, t.space_before));
+        out.push(piece(n, n + 1, TokenKind::Punct, false));
+        out.push(piece(n + 1, chars, TokenKind::Number, false));
+    }
+    out
+}
+
+/// Words before an explicit date that make it an aside, not the story's time: a
+/// bound of a stretch ("bis 1915", "seit 1908", "ab 1941", "von 1856", "vom 8.
+/// Dezember 1912") or a parenthesis ("(1908)").
+const ASIDE_BEFORE: &[&str] = &["(", "bis", "seit", "ab", "von", "vom"];
+
+/// What joins the ends of a range of years ("1939/40", "1914–1918"): both ends
+/// are asides too.
+const RANGE_MARKS: &[&str] = &["/", "–", "-"];
 
 /// Whether a template's year comes from the text itself, not from a reference date.
 fn names_its_year(template: &str) -> bool {

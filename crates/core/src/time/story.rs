@@ -73,7 +73,8 @@ impl Story {
         value
     }
 
-    /// Moves the story on after an expression of `kind` with `value` from `template`.
+    /// Moves the story on after an expression of `kind` with `value` from `template`;
+    /// an aside (`moves_story` false: "bis 1915", "(1908)") leaves the story time.
     pub fn advance(
         &mut self,
         kind: TimexType,
@@ -81,6 +82,7 @@ impl Story {
         value: &str,
         tense: Tense,
         sentence: usize,
+        moves_story: bool,
     ) {
         if !matches!(kind, TimexType::Date | TimexType::Time) {
             return;
@@ -89,7 +91,14 @@ impl Story {
         // ("heute", "am Montag") point at the publication date instead
         let from_dct = template.contains("{dct:")
             || (template.contains("{rel:") && tense != Tense::Past && !self.narrative);
-        if !from_dct {
+        // a look back from the story ("im vorangegangenen Jahr", "zwei Jahre
+        // zuvor") is a flashback: the story stays in its year
+        let relative = ["{anchor:", "{last:", "{rel:"]
+            .iter()
+            .any(|r| template.contains(r));
+        let looks_back = relative
+            && matches!((date_of(value), self.anchor), (Some(d), Some(a)) if d.year() < a.year());
+        if !from_dct && !looks_back && moves_story {
             self.anchor = date_of(value).or(self.anchor);
         }
         self.last = date_of(value).or(self.last);
