@@ -82,6 +82,11 @@ const CLASSES: &[(&str, &str)] = &[
         include_str!("../../data/time/lexicon/daypartadv.txt"),
     ),
     ("unitpl", include_str!("../../data/time/lexicon/unitpl.txt")),
+    ("aside", include_str!("../../data/time/lexicon/aside.txt")),
+    (
+        "rangemark",
+        include_str!("../../data/time/lexicon/rangemark.txt"),
+    ),
 ];
 
 /// Classes whose entries are word endings, not words.

@@ -57,6 +57,11 @@ impl TimeTagger {
 
     /// The time expressions read as history (`narrative`) or news, and the years of
     /// the expressions that name their year themselves.
+    /// Whether the (normalised) token `word` is an entry of the lexicon class `class`.
+    fn is(&self, word: &str, class: &str) -> bool {
+        self.lexicon.lookup(class, &[word]).next().is_some()
+    }
+
     fn tag_as(&self, analysis: &Analysis, narrative: bool) -> (Vec<Timex>, Vec<u16>) {
         let text = &analysis.article.text;
         let mut story = Story::new(analysis.article.published, narrative);
@@ -105,14 +110,14 @@ impl TimeTagger {
                 }
                 let before = m.start.checked_sub(1).map(|i| norms[i]);
                 let in_range = |i: usize| {
-                    norms.get(i).is_some_and(|w| RANGE_MARKS.contains(w))
+                    norms.get(i).is_some_and(|w| self.is(w, "rangemark"))
                         && norms
                             .get(i + 1)
                             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
                 };
                 let aside = names_its_year(&rule.value)
-                    && (before.is_some_and(|w| ASIDE_BEFORE.contains(&w))
-                        || before.is_some_and(|w| RANGE_MARKS.contains(&w))
+                    && (before.is_some_and(|w| self.is(w, "aside"))
+                        || before.is_some_and(|w| self.is(w, "rangemark"))
                         || in_range(m.end));
                 story.advance(
                     rule.kind,
@@ -170,15 +175,6 @@ fn split_year_ranges(tokens: &[Token], text: &str) -> Vec<Token> {
     }
     out
 }
-
-/// Words before an explicit date that make it an aside, not the story's time: a
-/// bound of a stretch ("bis 1915", "seit 1908", "ab 1941", "von 1856", "vom 8.
-/// Dezember 1912") or a parenthesis ("(1908)").
-const ASIDE_BEFORE: &[&str] = &["(", "bis", "seit", "ab", "von", "vom"];
-
-/// What joins the ends of a range of years ("1939/40", "1914–1918"): both ends
-/// are asides too.
-const RANGE_MARKS: &[&str] = &["/", "–", "-"];
 
 /// Whether a template's year comes from the text itself, not from a reference date.
 fn names_its_year(template: &str) -> bool {
