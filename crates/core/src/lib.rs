@@ -13,7 +13,7 @@ pub mod text;
 pub mod time;
 
 pub use model::{
-    Analysis, Article, Block, BlockKind, Date, Entity, EntityKind, Mention, Sentence, Span, Timex,
-    TimexType, Token, TokenKind,
+    Analysis, Article, Block, BlockKind, Date, Entity, EntityKind, Mention, Quote, QuoteKind,
+    Sentence, Span, Timex, TimexType, Token, TokenKind,
 };
 pub use pipeline::{Pipeline, PipelineError, Stage};

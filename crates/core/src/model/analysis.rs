@@ -1,6 +1,6 @@
 //! The analysis of one article: the `depesche/1` object.
 
-use super::{Article, Entity, Span, Timex, Token};
+use super::{Article, Entity, Quote, Span, Timex, Token};
 use serde::Serialize;
 
 /// The schema name every analysis carries.
@@ -40,8 +40,8 @@ pub struct Analysis {
     pub timexes: Vec<Timex>,
     /// Persons, organisations and places (stage 4).
     pub entities: Vec<Entity>,
-    /// Quotations (stage 5, not built yet).
-    pub quotes: Vec<PendingLayer>,
+    /// Quotations (stage 5).
+    pub quotes: Vec<Quote>,
     /// Events (stage 6, not built yet).
     pub events: Vec<PendingLayer>,
 }

@@ -1,0 +1,73 @@
+//! Quotations: who said what, with the words, the cue and the circumstances.
+
+use super::Span;
+use serde::Serialize;
+
+/// How a quotation reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The words themselves, in quotation marks.
+    Direct,
+    /// Reported in the speaker's name: a dass-clause, Konjunktiv, "laut X".
+    Indirect,
+    /// Reported speech with quoted words inside it.
+    Mixed,
+}
+
+/// A text span that names who speaks or is spoken to, and the entity it refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRef {
+    /// The entity (`e1`), where the entity layer has one.
+    pub entity: Option<String>,
+    /// The words as written ("Trump", "ein Sprecher des US-Außenministeriums").
+    pub text: String,
+    /// Where they are (an extension of `depesche/1`: the schema gives only the text).
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// A span with its text: the cue word ("sagte").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The words as written.
+    pub text: String,
+}
+
+/// When something was said: a time expression's value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteDate {
+    /// The TIMEX3 value ("2025-08-25").
+    pub value: String,
+    /// The id of the time expression it comes from (`t3`).
+    pub timex: String,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// `q1`, `q2` … in text order.
+    pub id: String,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The quoted content (without the quotation marks of a direct quote).
+    #[serde(flatten)]
+    pub span: Span,
+    /// The content as written.
+    pub text: String,
+    /// Who said it.
+    pub speaker: Option<ActorRef>,
+    /// The speech verb or noun that introduces it.
+    pub cue: Option<Cue>,
+    /// To whom it was said.
+    pub addressee: Option<ActorRef>,
+    /// Where it was said or written ("X", "in einem Interview").
+    pub medium: Option<String>,
+    /// When it was said.
+    pub date: Option<QuoteDate>,
+    /// The frame is there but its content was lost ("sagte Trump:" and nothing).
+    pub incomplete: bool,
+}
