@@ -9,6 +9,7 @@ pub mod article;
 pub mod entities;
 pub mod model;
 pub mod pipeline;
+pub mod quotes;
 pub mod text;
 pub mod time;
 

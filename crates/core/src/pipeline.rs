@@ -3,6 +3,7 @@
 use crate::article::embeds::EmbedCheck;
 use crate::entities::{EntityDataError, EntityTagger};
 use crate::model::{Analysis, Article};
+use crate::quotes::QuoteTagger;
 use crate::text::{LexiconError, Segmenter, TextLexicon};
 use crate::time::TimeTagger;
 
@@ -43,6 +44,7 @@ impl Pipeline {
                 Box::new(EmbedCheck),
                 Box::new(TimeTagger::german()?),
                 Box::new(EntityTagger::german()?),
+                Box::new(QuoteTagger::german()?),
             ],
         })
     }

@@ -1,5 +1,5 @@
 //! Tests over the bundled examples: golden snapshots of their whole structure,
-//! time expressions and entities, span by span, and checks against hand-written expectations (the reference article's
+//! time expressions, entities and quotes, span by span, and checks against hand-written expectations (the reference article's
 //! gold; `examples/articles/expected.md`). Refresh snapshots after an intended change
 //! with `INSTA_UPDATE=always cargo test`, then read the diff of `tests/snapshots/`.
 
@@ -101,6 +101,27 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             e.party,
             e.stands_for,
             mentions.join(", ")
+        )
+        .unwrap();
+    }
+    for q in &a.quotes {
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map(|s| format!("{:?}({:?})", s.text, s.entity));
+        writeln!(
+            out,
+            "quote {} {:?} {}..{} {:?} speaker={} cue={:?} medium={:?} date={:?} incomplete={}",
+            q.id,
+            q.kind,
+            q.span.start,
+            q.span.end,
+            q.text,
+            speaker.unwrap_or_default(),
+            q.cue.as_ref().map(|c| &c.text),
+            q.medium,
+            q.date.as_ref().map(|d| &d.value),
+            q.incomplete
         )
         .unwrap();
     }

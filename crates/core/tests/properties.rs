@@ -67,6 +67,19 @@ fn check_analysis(a: &Analysis) {
             assert_eq!(m.text, m.span.slice(text), "mention text");
         }
     }
+    for (i, q) in a.quotes.iter().enumerate() {
+        assert_eq!(q.id, format!("q{}", i + 1), "quote ids in order");
+        check_span(text, &char_at_byte, &q.span, "quote");
+        assert_eq!(q.text, q.span.slice(text), "quote text");
+        for actor in q.speaker.iter().chain(&q.addressee) {
+            check_span(text, &char_at_byte, &actor.span, "speaker");
+            assert_eq!(actor.text, actor.span.slice(text), "speaker text");
+        }
+        if let Some(cue) = &q.cue {
+            check_span(text, &char_at_byte, &cue.span, "cue");
+            assert_eq!(cue.text, cue.span.slice(text), "cue text");
+        }
+    }
     let mut last_end = 0;
     for s in &a.sentences {
         check_span(text, &char_at_byte, &s.span, "sentence");
@@ -127,6 +140,11 @@ fn newsy() -> impl Strategy<Value = String> {
             Just("Putins".to_string()),
             Just("der US-Präsident".to_string()),
             Just("Moskau".to_string()),
+            Just("sagte".to_string()),
+            Just(", so ein Sprecher".to_string()),
+            Just("zufolge".to_string()),
+            Just("„Wir".to_string()),
+            Just("sei bereit".to_string()),
             "[A-Za-zÄÖÜäöüß]{1,12}",
             "[0-9.,:]{1,8}",
             "\\PC{1,6}",

@@ -1,0 +1,203 @@
+//! Attribution: the cue, speaker, medium and date around a quotation, read from the
+//! tokens of its sentence and the entity layer.
+
+use super::lexicon::{CueKind, QuoteLexicon};
+use crate::model::{ActorRef, Analysis, Cue, EntityKind, QuoteDate, Span, TimexType, TokenKind};
+
+/// An article's tokens with what attribution needs to know about each.
+pub struct Context<'a> {
+    /// The analysis (tokens, sentences, entities, timexes).
+    pub analysis: &'a Analysis,
+    /// Each token's text.
+    pub words: Vec<&'a str>,
+    /// Each token's sentence.
+    pub sentence_of: Vec<usize>,
+    /// Each token's entity (index into `analysis.entities`), if a mention covers it.
+    pub entity_at: Vec<Option<usize>>,
+    /// The cue lexicon.
+    pub lexicon: &'a QuoteLexicon,
+}
+
+impl<'a> Context<'a> {
+    /// The context of an analysed article.
+    pub fn new(analysis: &'a Analysis, lexicon: &'a QuoteLexicon) -> Context<'a> {
+        let text = &analysis.article.text;
+        let tokens = &analysis.tokens;
+        let words = tokens.iter().map(|t| t.text(text)).collect();
+        let mut sentence_of = vec![0; tokens.len()];
+        for (s, sentence) in analysis.sentences.iter().enumerate() {
+            let range = sentence.first_token..sentence.end_token.min(tokens.len());
+            sentence_of[range].iter_mut().for_each(|x| *x = s);
+        }
+        let mut entity_at = vec![None; tokens.len()];
+        for (e, entity) in analysis.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+                for (i, t) in tokens.iter().enumerate().skip(first) {
+                    if t.span.start >= m.span.end {
+                        break;
+                    }
+                    entity_at[i] = Some(e);
+                }
+            }
+        }
+        Context {
+            analysis,
+            words,
+            sentence_of,
+            entity_at,
+            lexicon,
+        }
+    }
+
+    /// The token range of sentence `s`.
+    pub fn sentence(&self, s: usize) -> std::ops::Range<usize> {
+        self.analysis
+            .sentences
+            .get(s)
+            .map_or(0..0, |x| x.first_token..x.end_token.min(self.words.len()))
+    }
+
+    /// The span of tokens `a..b` (`b > a`).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        let tokens = &self.analysis.tokens;
+        tokens[a].span.to(&tokens[b - 1].span)
+    }
+
+    /// Whether token `i` is a speech verb.
+    pub fn is_verb_cue(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| self.lexicon.cue(w) == Some(CueKind::Verb))
+    }
+
+    /// The cue of token `i`.
+    pub fn cue(&self, i: usize) -> Cue {
+        let span = self.analysis.tokens[i].span;
+        Cue {
+            span,
+            text: self.words[i].to_string(),
+        }
+    }
+
+    /// A speaker phrase starting at token `i`: a determiner, then capitalised words
+    /// and the determiners of genitives between them ("ein Sprecher des
+    /// US-Außenministeriums", "Bundesaußenminister Johann Wadephul", "Trump").
+    pub fn speaker_from(&self, i: usize, end: usize) -> Option<ActorRef> {
+        if i >= end {
+            return None;
+        }
+        if self.lexicon.is_pronoun(self.words[i]) {
+            return Some(self.actor(i, i + 1));
+        }
+        let mut j = i;
+        let determiner = self.lexicon.is_determiner(self.words[j]);
+        // A bare capitalised word opening the sentence is as likely a preposition
+        // or adverb ("Auf die Frage", "Wer") as a speaker.
+        let opens_sentence = self.sentence(self.sentence_of[i]).start == i;
+        if opens_sentence && !determiner && self.entity_at[i].is_none() {
+            return None;
+        }
+        if determiner {
+            j += 1;
+        }
+        let mut last_noun = None;
+        while j < end && j < i + 8 {
+            let w = self.words[j];
+            let kind = self.analysis.tokens[j].kind;
+            // a named entity is taken whole ("Ursula von der Leyen")
+            if let Some(e) = self.entity_at[j] {
+                while j < end && self.entity_at[j] == Some(e) {
+                    j += 1;
+                }
+                last_noun = Some(j - 1);
+            } else if matches!(kind, TokenKind::Word | TokenKind::Abbreviation)
+                && w.starts_with(char::is_uppercase)
+                && self.lexicon.cue(w).is_none()
+            {
+                last_noun = Some(j);
+                j += 1;
+            } else if last_noun.is_some() && self.lexicon.is_determiner(w) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let last = last_noun?;
+        Some(self.actor(i, last + 1))
+    }
+
+    /// The speaker before token `cue` in its sentence: the last person or
+    /// organisation named there (a capital standing for a government counts), else a
+    /// phrase at the start of the sentence.
+    pub fn speaker_before(&self, cue: usize) -> Option<ActorRef> {
+        let start = self.sentence(self.sentence_of[cue]).start;
+        let mut j = cue;
+        while j > start {
+            j -= 1;
+            if let Some(e) = self.entity_at[j].filter(|&e| self.can_speak(e)) {
+                let mut a = j;
+                while a > start && self.entity_at[a - 1] == Some(e) {
+                    a -= 1;
+                }
+                return Some(self.actor(a, j + 1));
+            }
+        }
+        self.speaker_from(start, cue)
+    }
+
+    /// The first speaker named in tokens `a..b`.
+    pub fn first_speaker(&self, a: usize, b: usize) -> Option<ActorRef> {
+        let i = (a..b).find(|&i| self.entity_at[i].is_some_and(|e| self.can_speak(e)))?;
+        let e = self.entity_at[i];
+        let mut end = i + 1;
+        while end < b && self.entity_at[end] == e {
+            end += 1;
+        }
+        Some(self.actor(i, end))
+    }
+
+    fn can_speak(&self, e: usize) -> bool {
+        let entity = &self.analysis.entities[e];
+        entity.kind != EntityKind::Place || entity.stands_for.is_some()
+    }
+
+    /// The actor of tokens `a..b`, tied to the entity of its last mention.
+    fn actor(&self, a: usize, b: usize) -> ActorRef {
+        let span = self.span(a, b);
+        let entity = (a..b)
+            .rev()
+            .find_map(|i| self.entity_at[i])
+            .map(|e| self.analysis.entities[e].id.clone());
+        ActorRef {
+            entity,
+            text: span.slice(&self.analysis.article.text).to_string(),
+            span,
+        }
+    }
+
+    /// A medium after token `i` in its sentence: "auf X" where X is an organisation.
+    pub fn medium_after(&self, i: usize) -> Option<String> {
+        let end = self.sentence(self.sentence_of[i]).end;
+        (i..end.saturating_sub(1)).find_map(|j| {
+            let e = self.entity_at[j + 1]?;
+            let org = self.analysis.entities[e].kind == EntityKind::Organisation;
+            (org && self.lexicon.is_medium_word(self.words[j]))
+                .then(|| self.words[j + 1].to_string())
+        })
+    }
+
+    /// The first date or time named in sentence `s`.
+    pub fn date_in(&self, s: usize) -> Option<QuoteDate> {
+        let span = self.analysis.sentences.get(s)?.span;
+        self.analysis
+            .timexes
+            .iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .find(|t| t.span.start >= span.start && t.span.end <= span.end)
+            .map(|t| QuoteDate {
+                value: t.value.clone(),
+                timex: t.id.clone(),
+            })
+    }
+}

@@ -1,0 +1,120 @@
+//! The quote stage's word lists (`data/quotes/cues.tsv`): speech verbs, source words,
+//! Konjunktiv forms, determiners and medium prepositions.
+
+use crate::text::LexiconError;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What a cue word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb ("sagte").
+    Verb,
+    /// A source word ("laut", "zufolge", "Angaben", "so").
+    Source,
+}
+
+/// The cue lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteLexicon {
+    cues: FxHashMap<String, CueKind>,
+    konjunktiv: FxHashSet<String>,
+    determiners: FxHashSet<String>,
+    media: FxHashSet<String>,
+    source_links: FxHashSet<String>,
+    pronouns: FxHashSet<String>,
+}
+
+impl QuoteLexicon {
+    /// The lexicon shipped in `crates/core/data/quotes/cues.tsv`.
+    pub fn german() -> Result<QuoteLexicon, LexiconError> {
+        QuoteLexicon::parse("cues.tsv", include_str!("../../data/quotes/cues.tsv"))
+    }
+
+    /// Reads `kind<TAB>lemma<TAB>form|form …` lines; `file` names the file in errors.
+    pub fn parse(file: &'static str, text: &str) -> Result<QuoteLexicon, LexiconError> {
+        let mut lex = QuoteLexicon::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let error = |reason: String| LexiconError {
+                file,
+                line: i + 1,
+                reason,
+            };
+            let [kind, _lemma, forms] = cols[..] else {
+                return Err(error("expected 'kind<TAB>lemma<TAB>forms'".to_string()));
+            };
+            let forms = forms.split('|').map(str::trim).filter(|f| !f.is_empty());
+            match kind {
+                "verb" => lex
+                    .cues
+                    .extend(forms.map(|f| (f.to_string(), CueKind::Verb))),
+                "source" => lex
+                    .cues
+                    .extend(forms.map(|f| (f.to_string(), CueKind::Source))),
+                "konjunktiv" => lex.konjunktiv.extend(forms.map(str::to_string)),
+                "determiner" => lex.determiners.extend(forms.map(str::to_lowercase)),
+                "medium" => lex.media.extend(forms.map(str::to_lowercase)),
+                "source_link" => lex.source_links.extend(forms.map(str::to_string)),
+                "pronoun" => lex.pronouns.extend(forms.map(str::to_string)),
+                other => return Err(error(format!("unknown kind {other:?}"))),
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The cue kind of `word`, matched as written ("Angaben", "sagte").
+    pub fn cue(&self, word: &str) -> Option<CueKind> {
+        self.cues.get(word).copied()
+    }
+
+    /// Whether `word` is a Konjunktiv form that carries reported speech on ("sei").
+    pub fn is_konjunktiv(&self, word: &str) -> bool {
+        self.konjunktiv.contains(word)
+    }
+
+    /// Whether `word` starts a speaker phrase ("ein", "der").
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` must precede a capitalised source noun ("nach Angaben").
+    pub fn is_source_link(&self, word: &str) -> bool {
+        self.source_links.contains(word)
+    }
+
+    /// Whether `word` is a pronoun that can be a speaker ("er").
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(word)
+    }
+
+    /// Whether `word` introduces a medium ("auf").
+    pub fn is_medium_word(&self, word: &str) -> bool {
+        self.media.contains(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_kinds_and_rejects_unknown_ones() {
+        let lex = QuoteLexicon::parse(
+            "t",
+            "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n",
+        )
+        .unwrap();
+        assert_eq!(lex.cue("sagte"), Some(CueKind::Verb));
+        assert_eq!(lex.cue("laut"), Some(CueKind::Source));
+        assert!(lex.is_konjunktiv("sei") && lex.is_determiner("Der"));
+        assert_eq!(
+            QuoteLexicon::parse("t", "# x\nnoun\ta\tb\n")
+                .unwrap_err()
+                .line,
+            2
+        );
+    }
+}

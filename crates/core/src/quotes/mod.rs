@@ -1,0 +1,374 @@
+//! Stage 5, **quotes**: who said what.
+//!
+//! Direct quotes are the spans between the tokenizer's opening and closing quotation
+//! marks; their cue and speaker come from the words after the closing mark ("„…“,
+//! sagte X.") or before the opening one ("X sagte: „…“", headline "Trump: „…“").
+//! A quote inside a reported sentence makes a mixed quote. Indirect speech is a
+//! speech verb with a clause in Konjunktiv or with "dass", a source word ("laut X",
+//! "X zufolge", "nach Angaben von X"), a headline "Name: Forderung", or a Konjunktiv
+//! sentence that carries on the reported speech before it. A frame whose content
+//! was lost (a `missing_embed` warning) is kept with `incomplete: true`. The words
+//! are data in `data/quotes/cues.tsv` ([`lexicon`]); [`attribution`] finds speakers.
+
+pub mod attribution;
+pub mod lexicon;
+
+use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind, WarningKind};
+use crate::pipeline::Stage;
+use crate::text::LexiconError;
+use attribution::Context;
+use lexicon::{CueKind, QuoteLexicon};
+
+/// The quote stage: fills `Analysis::quotes`.
+pub struct QuoteTagger {
+    lexicon: QuoteLexicon,
+}
+
+/// A quote being built: token range of its content and what is known of it.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+    speaker: Option<ActorRef>,
+    cue: Option<usize>,
+    sentence: usize,
+    incomplete: bool,
+}
+
+impl QuoteTagger {
+    /// The stage with the lexicon shipped in `data/quotes/`.
+    pub fn german() -> Result<QuoteTagger, LexiconError> {
+        Ok(QuoteTagger {
+            lexicon: QuoteLexicon::german()?,
+        })
+    }
+
+    /// The quotations of an analysed text (entities must be there for speakers).
+    pub fn tag(&self, analysis: &Analysis) -> Vec<Quote> {
+        let cx = Context::new(analysis, &self.lexicon);
+        let mut found = direct_quotes(&cx);
+        let quoted: Vec<usize> = found.iter().map(|f| f.sentence).collect();
+        for s in 0..analysis.sentences.len() {
+            if quoted.contains(&s) {
+                continue;
+            }
+            if let Some(f) = incomplete_frame(&cx, s)
+                .or_else(|| headline_paraphrase(&cx, s))
+                .or_else(|| indirect(&cx, s))
+                .or_else(|| continuation(&cx, s, &found))
+            {
+                found.push(f);
+            }
+        }
+        found.sort_by_key(|f| f.start);
+        // a pronoun speaker ("sagte er") is the speaker of the quote before
+        let mut last_entity: Option<String> = None;
+        for f in &mut found {
+            if let Some(speaker) = &mut f.speaker {
+                let pronoun = self.lexicon.is_pronoun(&speaker.text);
+                if pronoun && speaker.entity.is_none() {
+                    speaker.entity = last_entity.clone();
+                }
+                last_entity = speaker.entity.clone();
+            }
+        }
+        let text = &analysis.article.text;
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let span = if f.incomplete {
+                    let at = analysis.tokens[f.start.saturating_sub(1)].span;
+                    crate::model::Span {
+                        start: at.end,
+                        end: at.end,
+                        byte_start: at.byte_end,
+                        byte_end: at.byte_end,
+                    }
+                } else {
+                    cx.span(f.start, f.end)
+                };
+                Quote {
+                    id: format!("q{}", i + 1),
+                    kind: f.kind,
+                    text: span.slice(text).to_string(),
+                    span,
+                    speaker: f.speaker,
+                    cue: f.cue.map(|c| cx.cue(c)),
+                    addressee: None,
+                    medium: f.cue.and_then(|c| cx.medium_after(c)),
+                    date: cx.date_in(f.sentence),
+                    incomplete: f.incomplete,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Stage for QuoteTagger {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, analysis: &mut Analysis) {
+        analysis.quotes = self.tag(analysis);
+    }
+}
+
+/// The sentence's tokens without a final punctuation mark.
+fn without_final_punct(cx: &Context<'_>, s: usize) -> std::ops::Range<usize> {
+    let r = cx.sentence(s);
+    let mut end = r.end;
+    while end > r.start && cx.analysis.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    r.start..end
+}
+
+/// Quotes between quotation marks, with their attribution.
+fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
+    let tokens = &cx.analysis.tokens;
+    let mut out: Vec<Found> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::OpenQuote => open = Some(i),
+            TokenKind::CloseQuote => {
+                if let Some(o) = open.take().filter(|&o| i > o + 1) {
+                    if let Some(f) = attribute_direct(cx, o, i, out.last()) {
+                        out.push(f);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The attribution of the quote between marks `o` and `c`, or none for a quote
+/// that names no speaker and continues none (titles, scare quotes).
+fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>) -> Option<Found> {
+    let s_open = cx.sentence_of[o];
+    let s_close = cx.sentence_of[c];
+    let close_range = cx.sentence(s_close);
+    let mut f = Found {
+        start: o + 1,
+        end: c,
+        kind: QuoteKind::Direct,
+        speaker: None,
+        cue: None,
+        sentence: s_close,
+        incomplete: false,
+    };
+    // „…“, sagte X. / „…“, so X.
+    let mut j = c + 1;
+    if cx.words.get(j) == Some(&",") {
+        j += 1;
+    }
+    if j < close_range.end
+        && (cx.is_verb_cue(j) || cx.lexicon.cue(cx.words[j]) == Some(CueKind::Source))
+    {
+        f.cue = Some(j);
+        f.speaker = cx.speaker_from(j + 1, close_range.end);
+        // reported words before the quote in the same sentence make it mixed
+        let open_range = cx.sentence(s_open);
+        if s_open == s_close && o >= open_range.start + 2 {
+            f.kind = QuoteKind::Mixed;
+            f.start = open_range.start;
+            f.end = c + 1;
+        }
+        return f.speaker.is_some().then_some(f);
+    }
+    let open_range = cx.sentence(s_open);
+    // X sagte: „…“ / sagte X: „…“ / Trump: „…“
+    if o > open_range.start && cx.words[o - 1] == ":" {
+        f.sentence = s_open;
+        let cue = (open_range.start..o - 1).rev().find(|&k| cx.is_verb_cue(k));
+        f.cue = cue;
+        f.speaker = match cue {
+            Some(k) => cx
+                .speaker_from(k + 1, o - 1)
+                .or_else(|| cx.speaker_before(k)),
+            None => cx.first_speaker(open_range.start, o - 1),
+        };
+        return f.speaker.is_some().then_some(f);
+    }
+    // X betonte die „…“: a partial quote after a cue in the same sentence
+    if s_open == s_close {
+        if let Some(k) = (open_range.start..o).rev().find(|&k| cx.is_verb_cue(k)) {
+            let span = without_final_punct(cx, s_close);
+            f.kind = QuoteKind::Mixed;
+            f.start = if cx.words.get(k + 1) == Some(&",") {
+                k + 2
+            } else {
+                k + 1
+            };
+            f.end = span.end.max(c + 1);
+            f.cue = Some(k);
+            f.speaker = cx.speaker_before(k);
+            return f.speaker.is_some().then_some(f);
+        }
+    }
+    // a quote that carries on the one just before ("„…“, sagte X. „…“")
+    let previous = before?;
+    let near = s_open <= previous.sentence + 1;
+    if near && previous.kind == QuoteKind::Direct && c - o > 3 {
+        f.speaker = previous.speaker.clone();
+        return Some(f);
+    }
+    None
+}
+
+/// A frame whose content was lost: a sentence flagged `missing_embed` that ends in a
+/// colon after a speaker.
+fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
+    let span = cx.analysis.sentences.get(s)?.span;
+    let flagged = cx.analysis.article.warnings.iter().any(|w| {
+        w.kind == WarningKind::MissingEmbed && w.span.start <= span.start && span.end <= w.span.end
+    });
+    let r = cx.sentence(s);
+    if !flagged || r.is_empty() || cx.words[r.end - 1] != ":" {
+        return None;
+    }
+    let colon = r.end - 1;
+    let cue = (r.start..colon).rev().find(|&k| cx.is_verb_cue(k));
+    let speaker = match cue {
+        Some(k) => cx
+            .speaker_from(k + 1, colon)
+            .or_else(|| cx.speaker_before(k)),
+        None => cx.speaker_from(r.start, colon),
+    };
+    Some(Found {
+        start: r.end,
+        end: r.end,
+        kind: QuoteKind::Direct,
+        speaker,
+        cue,
+        sentence: s,
+        incomplete: true,
+    })
+}
+
+/// A title or subheading "Name: what they want" ("Wadephul: Druck auf Russland
+/// erhöhen").
+fn headline_paraphrase(cx: &Context<'_>, s: usize) -> Option<Found> {
+    let span = cx.analysis.sentences.get(s)?.span;
+    let heading = cx.analysis.article.blocks.iter().any(|b| {
+        matches!(b.kind, BlockKind::Title | BlockKind::Subheading)
+            && b.span.start <= span.start
+            && span.end <= b.span.end
+    });
+    let r = cx.sentence(s);
+    if !heading {
+        return None;
+    }
+    let colon = (r.start..r.end.min(r.start + 5)).find(|&k| cx.words[k] == ":")?;
+    if colon + 1 >= r.end {
+        return None;
+    }
+    let speaker = cx.first_speaker(r.start, colon)?;
+    Some(Found {
+        start: colon + 1,
+        end: without_final_punct(cx, s).end.max(colon + 2),
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
+        cue: None,
+        sentence: s,
+        incomplete: false,
+    })
+}
+
+/// Indirect speech in one sentence: a speech verb with a comma clause in Konjunktiv
+/// or with "dass" ("erklärte Trump, Putin habe zugestimmt"), or a source word.
+fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
+    let r = without_final_punct(cx, s);
+    let konjunktiv = |a: usize, b: usize| (a..b).any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
+    for k in r.clone() {
+        match cx.lexicon.cue(cx.words[k]) {
+            Some(CueKind::Verb) => {
+                let comma = (k + 1..r.end.min(k + 6)).find(|&j| cx.words[j] == ",")?;
+                let reported =
+                    cx.words.get(comma + 1) == Some(&"dass") || konjunktiv(comma + 1, r.end);
+                if !reported || comma + 2 > r.end {
+                    continue;
+                }
+                let speaker = cx
+                    .speaker_from(k + 1, comma)
+                    .or_else(|| cx.speaker_before(k))?;
+                return Some(Found {
+                    start: comma + 1,
+                    end: r.end,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(speaker),
+                    cue: Some(k),
+                    sentence: s,
+                    incomplete: false,
+                });
+            }
+            Some(CueKind::Source) => {
+                let word = cx.words[k];
+                // a source noun needs its link ("nach Angaben"), else it is a noun
+                let noun = word.starts_with(char::is_uppercase) && k > r.start;
+                if noun && !(k > r.start && cx.lexicon.is_source_link(cx.words[k - 1])) {
+                    continue;
+                }
+                if word.starts_with(char::is_uppercase)
+                    && k == r.start
+                    && cx.lexicon.cue(&word.to_lowercase()).is_none()
+                {
+                    continue;
+                }
+                // "laut X" and "nach Angaben von X" name the source after the word,
+                // "X zufolge" before it; "so" only after a comma ("…, so X").
+                let speaker = match word {
+                    "zufolge" => cx
+                        .first_speaker(r.start.max(k.saturating_sub(4)), k)
+                        .or_else(|| cx.first_speaker(r.start, r.end)),
+                    "so" if k > r.start && cx.words[k - 1] == "," => cx.speaker_from(k + 1, r.end),
+                    "so" => None,
+                    _ => cx
+                        .speaker_from(k + 1, r.end)
+                        .or_else(|| cx.speaker_from(k + 2, r.end)),
+                };
+                let Some(speaker) = speaker else { continue };
+                return Some(Found {
+                    start: r.start,
+                    end: r.end,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(speaker),
+                    cue: Some(k),
+                    sentence: s,
+                    incomplete: false,
+                });
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// A Konjunktiv sentence right after reported speech in the same block carries it on
+/// ("Italien sei bereit …" after Tajani's words).
+fn continuation(cx: &Context<'_>, s: usize, found: &[Found]) -> Option<Found> {
+    let previous = found
+        .iter()
+        .filter(|f| !f.incomplete && f.kind != QuoteKind::Direct)
+        .find(|f| f.sentence + 1 == s)?;
+    let r = without_final_punct(cx, s);
+    let same_block = cx.analysis.article.blocks.iter().any(|b| {
+        let prev = cx.analysis.sentences[previous.sentence].span;
+        let this = cx.analysis.sentences[s].span;
+        b.span.start <= prev.start && this.end <= b.span.end
+    });
+    let konjunktiv = r.clone().any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
+    (same_block && konjunktiv && !r.is_empty()).then(|| Found {
+        start: r.start,
+        end: r.end,
+        kind: QuoteKind::Indirect,
+        speaker: previous.speaker.clone(),
+        cue: None,
+        sentence: s,
+        incomplete: false,
+    })
+}
