@@ -195,6 +195,25 @@ pub enum EvalTask {
     /// Named entities against GermEval 2014 gold: strict chunk F1 on the outer level and
     /// on both levels, per class.
     Ner(EvalNerArgs),
+    /// Quotations against the quotation-attribution corpus (Petersen-Frey & Biemann 2024):
+    /// token-level quote span, speaker, cue and addressee, the authors' Messages F1,
+    /// type agreement, per gold type.
+    Quotes(EvalQuotesArgs),
+}
+
+/// `depesche eval quotes`.
+#[derive(Debug, Args)]
+pub struct EvalQuotesArgs {
+    /// A gold JSON file or a directory of them
+    /// (e.g. ../shared/data/quotation-attribution-de-2024/data/dev).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Print this many errors (missed, extra, partial quote span, wrong speaker).
+    #[arg(long, default_value_t = 0)]
+    pub show: usize,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 /// `depesche eval time`.

@@ -1,6 +1,6 @@
 //! `depesche eval`: accuracy against gold data.
 
-use crate::args::{EvalSentencesArgs, EvalTask, EvalTimeArgs, ReportFormat};
+use crate::args::{EvalQuotesArgs, EvalSentencesArgs, EvalTask, EvalTimeArgs, ReportFormat};
 use anyhow::Context;
 use depesche_core::article::line_blocks;
 use depesche_core::text::{Segmenter, TextLexicon};
@@ -13,6 +13,7 @@ pub fn run(task: &EvalTask) -> anyhow::Result<()> {
         EvalTask::Sentences(args) => sentences(args),
         EvalTask::Time(args) => time(args),
         EvalTask::Ner(args) => crate::ner::eval(args),
+        EvalTask::Quotes(args) => quotes(args),
     }
 }
 
@@ -134,6 +135,92 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
             for e in report.errors.iter().take(args.show) {
                 println!(
                     "  {:<7} {}: gold {:?} predicted {:?}",
+                    e.what, e.document, e.gold, e.predicted
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
+    use depesche_core::{Article, Pipeline};
+    use depesche_eval::quotes::{evaluate, PredictedQuote, QuoteTally, QuoteType};
+
+    let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
+    let report = evaluate(&args.gold, |doc| {
+        let article = Article::from_text(&doc.name, &doc.text, doc.published);
+        pipeline
+            .analyze(article)
+            .quotes
+            .iter()
+            .map(PredictedQuote::from_quote)
+            .collect()
+    })?;
+    let all = &report.overall;
+    let (quote, messages) = (all.quote.prf(), all.messages.prf());
+    let tally_json = |t: &QuoteTally| {
+        json!({
+            "gold_quotes": t.gold, "predicted_quotes": t.predicted, "paired": t.paired,
+            "quote": t.quote.prf(), "speaker": t.speaker.prf(), "cue": t.cue.prf(),
+            "addressee": t.addressee.prf(), "messages": t.messages.prf(), "type": t.kind.prf(),
+        })
+    };
+    match args.format {
+        ReportFormat::Json => {
+            let by_type: serde_json::Map<String, serde_json::Value> = QuoteType::SCORED
+                .iter()
+                .zip(&report.by_type)
+                .map(|(kind, t)| (kind.name().to_string(), tally_json(t)))
+                .collect();
+            let mut out = json!({
+                "task": "quotes", "system": "depesche", "gold": args.gold.display().to_string(),
+                "documents": report.documents,
+                "precision": quote.precision, "recall": quote.recall, "f1": quote.f1,
+                "by_type": by_type, "reported": report.reported,
+            });
+            if let (Some(out), serde_json::Value::Object(overall)) =
+                (out.as_object_mut(), tally_json(all))
+            {
+                out.extend(overall);
+            }
+            println!("{out}");
+        }
+        ReportFormat::Text => {
+            println!("quotes: depesche against {}", args.gold.display());
+            println!(
+                "  {} documents, {} gold quotations, {} predicted, {} paired",
+                report.documents, all.gold, all.predicted, all.paired
+            );
+            println!("  quote span (micro)  {quote}");
+            println!("  speaker             {}", all.speaker.prf());
+            println!("  cue                 {}", all.cue.prf());
+            println!("  addressee           {}", all.addressee.prf());
+            println!(
+                "  Messages (macro)    P={:.4} R={:.4} F1={:.4}  (the authors' headline)",
+                messages.precision, messages.recall, messages.f1
+            );
+            println!("  type agreement      {}", all.kind.prf());
+            println!("  by gold type (quote span F1 / speaker F1 / Messages F1):");
+            for (kind, t) in QuoteType::SCORED.iter().zip(&report.by_type) {
+                println!(
+                    "    {:<21} {:>4} gold, {:>4} paired   {:.4} / {:.4} / {:.4}",
+                    kind.name(),
+                    t.gold,
+                    t.paired,
+                    t.quote.prf().f1,
+                    t.speaker.prf().f1,
+                    t.messages.prf().f1
+                );
+            }
+            let r = &report.reported;
+            println!(
+                "  Reported (events in depesche, not scored): {} annotations; {} predictions overlap them, {} of those unpaired",
+                r.annotations, r.overlapping_predictions, r.overlapping_unpaired
+            );
+            for e in report.errors.iter().take(args.show) {
+                println!(
+                    "  {:<7} {}: gold {} predicted {}",
                     e.what, e.document, e.gold, e.predicted
                 );
             }

@@ -231,6 +231,58 @@ fn eval_sentences_scores_depesche_and_other_tools() {
 }
 
 #[test]
+fn eval_quotes_scores_the_pipeline_against_corpus_json() {
+    let out = run(
+        &["eval", "quotes", "--format", "json", "--gold"],
+        &[&fixture("quote-gold")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["task"], "quotes");
+    assert_eq!(report["documents"], 1);
+    // one Direct and one Indirect quotation; the Reported speech act is counted apart
+    assert_eq!(report["gold_quotes"], 2);
+    assert_eq!(
+        report["quote"]["tp"].as_u64().unwrap() + report["quote"]["fn"].as_u64().unwrap(),
+        11
+    );
+    assert_eq!(report["reported"]["annotations"], 1);
+    assert_eq!(report["by_type"]["Direct"]["gold_quotes"], 1);
+    assert_eq!(report["by_type"]["Indirect"]["gold_quotes"], 1);
+    for field in ["f1", "precision", "recall"] {
+        let v = report[field].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&v), "{field} = {v}");
+    }
+    for part in ["speaker", "cue", "addressee", "messages", "type"] {
+        assert!(report[part]["f1"].is_number(), "{part}");
+    }
+    let out = run(
+        &["eval", "quotes", "--show", "5", "--gold"],
+        &[&fixture("quote-gold")],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Messages (macro)"), "{text}");
+    let out = run(
+        &["eval", "quotes", "--gold"],
+        &[&fixture("germeval-broken.tsv")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a non-JSON gold file is an error"
+    );
+    let out = run(&["eval", "quotes", "--gold"], &[Path::new("no/such/dir")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir: no gold documents"));
+}
+
+#[test]
 fn eval_without_gold_data_says_so() {
     let out = run(
         &["eval", "sentences", "--gold"],

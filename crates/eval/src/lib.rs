@@ -6,6 +6,7 @@
 pub mod files;
 pub mod germeval;
 pub mod prf;
+pub mod quotes;
 pub mod sentences;
 pub mod time;
 pub mod timeml;
