@@ -150,11 +150,11 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
     let report = evaluate(&args.gold, |doc| {
         let article = Article::from_text(&doc.name, &doc.text, doc.published);
-        pipeline
-            .analyze(article)
+        let analysis = pipeline.analyze(article);
+        analysis
             .quotes
             .iter()
-            .map(PredictedQuote::from_quote)
+            .map(|q| PredictedQuote::from_quote(q, &analysis.tokens))
             .collect()
     })?;
     let all = &report.overall;

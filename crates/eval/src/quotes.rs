@@ -52,7 +52,7 @@
 
 use crate::prf::Counts;
 use crate::EvalError;
-use depesche_core::{Date, Quote, QuoteKind};
+use depesche_core::{Date, Quote, QuoteKind, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -167,11 +167,21 @@ pub struct PredictedQuote {
 }
 
 impl PredictedQuote {
-    /// The scored parts of a depesche quotation.
-    pub fn from_quote(q: &Quote) -> PredictedQuote {
+    /// The scored parts of a depesche quotation. The corpus counts a direct quote's
+    /// quotation marks as part of it and depesche does not, so a quotation mark token
+    /// right before or after the quote is added to its span.
+    pub fn from_quote(q: &Quote, tokens: &[Token]) -> PredictedQuote {
+        let (mut start, mut end) = (q.span.start, q.span.end);
+        let open = tokens.iter().find(|t| t.span.end == start);
+        let close = tokens.iter().find(|t| t.span.start == end);
+        if let (Some(o), Some(c)) = (open, close) {
+            if o.kind == TokenKind::OpenQuote && c.kind == TokenKind::CloseQuote {
+                (start, end) = (o.span.start, c.span.end);
+            }
+        }
         PredictedQuote {
             kind: QuoteType::of_kind(q.kind),
-            quote: vec![(q.span.start, q.span.end)],
+            quote: vec![(start, end)],
             speaker: q
                 .speaker
                 .iter()

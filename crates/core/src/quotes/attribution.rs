@@ -64,6 +64,11 @@ impl<'a> Context<'a> {
         tokens[a].span.to(&tokens[b - 1].span)
     }
 
+    /// The index of the first token that starts at or after character `end`.
+    pub fn token_after(&self, end: usize) -> usize {
+        self.analysis.tokens.partition_point(|t| t.span.start < end)
+    }
+
     /// Whether token `i` is a speech verb.
     pub fn is_verb_cue(&self, i: usize) -> bool {
         self.words
@@ -119,6 +124,17 @@ impl<'a> Context<'a> {
                 j += 1;
             } else if last_noun.is_some() && self.lexicon.is_determiner(w) {
                 j += 1;
+            } else if j > i
+                && self.lexicon.is_determiner(self.words[j - 1])
+                && w.starts_with(char::is_lowercase)
+                && self
+                    .words
+                    .get(j + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))
+            {
+                // an adjective between determiner and noun ("des saudi-arabischen
+                // Gesundheitsministeriums")
+                j += 1;
             } else {
                 break;
             }
@@ -127,11 +143,18 @@ impl<'a> Context<'a> {
         Some(self.actor(i, last + 1))
     }
 
-    /// The speaker before token `cue` in its sentence: the last person or
-    /// organisation named there (a capital standing for a government counts), else a
-    /// phrase at the start of the sentence.
+    /// The speaker before token `cue` in its sentence: a determiner phrase opening
+    /// the sentence just before the cue, else the last person or organisation named
+    /// there (a capital standing for a government counts), else a phrase at the
+    /// start of the sentence.
     pub fn speaker_before(&self, cue: usize) -> Option<ActorRef> {
         let start = self.sentence(self.sentence_of[cue]).start;
+        // "Ein Sprecher der Polizei sagte": the subject opens the sentence
+        if cue <= start + 6 && self.lexicon.is_determiner(self.words[start]) {
+            if let Some(subject) = self.speaker_from(start, cue) {
+                return Some(subject);
+            }
+        }
         let mut j = cue;
         while j > start {
             j -= 1;

@@ -21,6 +21,7 @@ pub struct QuoteLexicon {
     determiners: FxHashSet<String>,
     media: FxHashSet<String>,
     source_links: FxHashSet<String>,
+    source_clauses: FxHashSet<String>,
     pronouns: FxHashSet<String>,
 }
 
@@ -57,6 +58,7 @@ impl QuoteLexicon {
                 "konjunktiv" => lex.konjunktiv.extend(forms.map(str::to_string)),
                 "determiner" => lex.determiners.extend(forms.map(str::to_lowercase)),
                 "medium" => lex.media.extend(forms.map(str::to_lowercase)),
+                "source_clause" => lex.source_clauses.extend(forms.map(str::to_string)),
                 "source_link" => lex.source_links.extend(forms.map(str::to_string)),
                 "pronoun" => lex.pronouns.extend(forms.map(str::to_string)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
@@ -78,6 +80,11 @@ impl QuoteLexicon {
     /// Whether `word` starts a speaker phrase ("ein", "der").
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` makes its clause report a source ("Wie … mitteilte").
+    pub fn is_source_clause(&self, word: &str) -> bool {
+        self.source_clauses.contains(word)
     }
 
     /// Whether `word` must precede a capitalised source noun ("nach Angaben").

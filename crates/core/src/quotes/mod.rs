@@ -125,6 +125,15 @@ fn without_final_punct(cx: &Context<'_>, s: usize) -> std::ops::Range<usize> {
     r.start..end
 }
 
+/// Whether tokens `a..b` in quotation marks are a name or title ("Berliner
+/// Zeitung", "Das Boot"), not quoted speech: at most three words, all capitalised.
+fn is_name(cx: &Context<'_>, a: usize, b: usize) -> bool {
+    b - a <= 3
+        && cx.words[a..b]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Quotes between quotation marks, with their attribution.
 fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
     let tokens = &cx.analysis.tokens;
@@ -134,7 +143,7 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
         match t.kind {
             TokenKind::OpenQuote => open = Some(i),
             TokenKind::CloseQuote => {
-                if let Some(o) = open.take().filter(|&o| i > o + 1) {
+                if let Some(o) = open.take().filter(|&o| i > o + 1 && !is_name(cx, o + 1, i)) {
                     if let Some(f) = attribute_direct(cx, o, i, out.last()) {
                         out.push(f);
                     }
@@ -287,9 +296,10 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
     for k in r.clone() {
         match cx.lexicon.cue(cx.words[k]) {
             Some(CueKind::Verb) => {
-                let comma = (k + 1..r.end.min(k + 6)).find(|&j| cx.words[j] == ",")?;
+                let comma = (k + 1..r.end.min(k + 10)).find(|&j| cx.words[j] == ",")?;
+                let wie = (r.start..k).any(|j| cx.lexicon.is_source_clause(cx.words[j]));
                 let reported =
-                    cx.words.get(comma + 1) == Some(&"dass") || konjunktiv(comma + 1, r.end);
+                    cx.words.get(comma + 1) == Some(&"dass") || konjunktiv(comma + 1, r.end) || wie;
                 if !reported || comma + 2 > r.end {
                     continue;
                 }
@@ -332,9 +342,32 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                         .or_else(|| cx.speaker_from(k + 2, r.end)),
                 };
                 let Some(speaker) = speaker else { continue };
+                // the source phrase is not part of what is reported when it opens or
+                // closes the sentence ("Nach Angaben der Polizei habe …", "…, so X")
+                let (mut start, mut end) = (r.start, r.end);
+                let phrase_start = if word == "zufolge" {
+                    k
+                } else {
+                    k.saturating_sub(1).max(r.start)
+                };
+                let speaker_end = cx.token_after(speaker.span.end);
+                if phrase_start <= r.start + 1 && speaker_end < r.end {
+                    start = speaker_end;
+                    if word == "zufolge" {
+                        start = k + 1;
+                    }
+                    if cx.words.get(start) == Some(&",") {
+                        start += 1;
+                    }
+                } else if speaker_end >= r.end && k > r.start {
+                    end = if cx.words[k - 1] == "," { k - 1 } else { k };
+                }
+                if start >= end {
+                    continue;
+                }
                 return Some(Found {
-                    start: r.start,
-                    end: r.end,
+                    start,
+                    end,
                     kind: QuoteKind::Indirect,
                     speaker: Some(speaker),
                     cue: Some(k),
@@ -353,7 +386,7 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
 fn continuation(cx: &Context<'_>, s: usize, found: &[Found]) -> Option<Found> {
     let previous = found
         .iter()
-        .filter(|f| !f.incomplete && f.kind != QuoteKind::Direct)
+        .filter(|f| !f.incomplete)
         .find(|f| f.sentence + 1 == s)?;
     let r = without_final_punct(cx, s);
     let same_block = cx.analysis.article.blocks.iter().any(|b| {
