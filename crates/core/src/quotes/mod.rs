@@ -179,7 +179,9 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         && (cx.is_verb_cue(j) || cx.lexicon.cue(cx.words[j]) == Some(CueKind::Source))
     {
         f.cue = Some(j);
-        f.speaker = cx.speaker_from(j + 1, close_range.end);
+        f.speaker = cx
+            .speaker_from(j + 1, close_range.end)
+            .or_else(|| cx.first_speaker(j + 1, close_range.end));
         // reported words before the quote in the same sentence make it mixed
         let open_range = cx.sentence(s_open);
         if s_open == s_close && o >= open_range.start + 2 {
@@ -198,10 +200,13 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         f.speaker = match cue {
             Some(k) => cx
                 .speaker_from(k + 1, o - 1)
+                .or_else(|| cx.first_speaker(k + 1, o - 1))
                 .or_else(|| cx.speaker_before(k)),
             None => cx.first_speaker(open_range.start, o - 1),
         };
-        return f.speaker.is_some().then_some(f);
+        // a colon and a speech verb introduce a quote even where the speaker is
+        // not found
+        return (f.speaker.is_some() || f.cue.is_some()).then_some(f);
     }
     // X betonte die „…“: a partial quote after a cue in the same sentence
     if s_open == s_close {
@@ -220,13 +225,17 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         }
     }
     // a quote that carries on the one just before ("„…“, sagte X. „…“")
-    let previous = before?;
-    let near = s_open <= previous.sentence + 1;
-    if near && previous.kind == QuoteKind::Direct && c - o > 3 {
-        f.speaker = previous.speaker.clone();
-        return Some(f);
+    if let Some(previous) = before {
+        let near = s_open <= previous.sentence + 1;
+        if near && previous.kind == QuoteKind::Direct && c - o > 3 {
+            f.speaker = previous.speaker.clone();
+            return Some(f);
+        }
     }
-    None
+    // other words in quotation marks are quoted words too ("„volle Verantwortung“"):
+    // the speaker is the one the sentence names, if any
+    f.speaker = cx.first_speaker(open_range.start, o);
+    Some(f)
 }
 
 /// A frame whose content was lost: a sentence flagged `missing_embed` that ends in a
