@@ -2,7 +2,9 @@
 //! tokens of its sentence and the entity layer.
 
 use super::lexicon::{CueKind, QuoteLexicon};
-use crate::model::{ActorRef, Analysis, Cue, EntityKind, QuoteDate, Span, TimexType, TokenKind};
+use crate::model::{
+    ActorRef, Analysis, Cue, EntityKind, QuoteDate, Span, TimexType, TokenKind, WarningKind,
+};
 
 /// An article's tokens with what attribution needs to know about each.
 pub struct Context<'a> {
@@ -14,6 +16,10 @@ pub struct Context<'a> {
     pub sentence_of: Vec<usize>,
     /// Each token's entity (index into `analysis.entities`), if a mention covers it.
     pub entity_at: Vec<Option<usize>>,
+    /// Each sentence's block (index into `article.blocks`).
+    pub block_of: Vec<usize>,
+    /// Whether each sentence lies inside a `missing_embed` warning.
+    pub flagged: Vec<bool>,
     /// The cue lexicon.
     pub lexicon: &'a QuoteLexicon,
 }
@@ -41,11 +47,34 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let blocks = &analysis.article.blocks;
+        let block_of = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                blocks
+                    .partition_point(|b| b.span.end <= s.span.start)
+                    .min(blocks.len().saturating_sub(1))
+            })
+            .collect();
+        let flagged = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                analysis.article.warnings.iter().any(|w| {
+                    w.kind == WarningKind::MissingEmbed
+                        && w.span.start <= s.span.start
+                        && s.span.end <= w.span.end
+                })
+            })
+            .collect();
         Context {
             analysis,
             words,
             sentence_of,
             entity_at,
+            block_of,
+            flagged,
             lexicon,
         }
     }

@@ -13,7 +13,7 @@
 pub mod attribution;
 pub mod lexicon;
 
-use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind, WarningKind};
+use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
@@ -47,16 +47,29 @@ impl QuoteTagger {
     pub fn tag(&self, analysis: &Analysis) -> Vec<Quote> {
         let cx = Context::new(analysis, &self.lexicon);
         let mut found = direct_quotes(&cx);
-        let quoted: Vec<usize> = found.iter().map(|f| f.sentence).collect();
+        // the last complete quote of each sentence, for continuations
+        let mut at_sentence: Vec<Option<usize>> = vec![None; analysis.sentences.len()];
+        for (i, f) in found.iter().enumerate() {
+            if let Some(slot) = at_sentence.get_mut(f.sentence) {
+                *slot = Some(i);
+            }
+        }
         for s in 0..analysis.sentences.len() {
-            if quoted.contains(&s) {
+            if at_sentence[s].is_some() {
                 continue;
             }
+            let previous = s
+                .checked_sub(1)
+                .and_then(|p| at_sentence[p])
+                .map(|i| &found[i]);
             if let Some(f) = incomplete_frame(&cx, s)
                 .or_else(|| headline_paraphrase(&cx, s))
                 .or_else(|| indirect(&cx, s))
-                .or_else(|| continuation(&cx, s, &found))
+                .or_else(|| previous.and_then(|p| continuation(&cx, s, p)))
             {
+                if !f.incomplete {
+                    at_sentence[s] = Some(found.len());
+                }
                 found.push(f);
             }
         }
@@ -241,12 +254,8 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
 /// A frame whose content was lost: a sentence flagged `missing_embed` that ends in a
 /// colon after a speaker.
 fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
-    let span = cx.analysis.sentences.get(s)?.span;
-    let flagged = cx.analysis.article.warnings.iter().any(|w| {
-        w.kind == WarningKind::MissingEmbed && w.span.start <= span.start && span.end <= w.span.end
-    });
     let r = cx.sentence(s);
-    if !flagged || r.is_empty() || cx.words[r.end - 1] != ":" {
+    if !cx.flagged[s] || r.is_empty() || cx.words[r.end - 1] != ":" {
         return None;
     }
     let colon = r.end - 1;
@@ -271,12 +280,8 @@ fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
 /// A title or subheading "Name: what they want" ("Wadephul: Druck auf Russland
 /// erhöhen").
 fn headline_paraphrase(cx: &Context<'_>, s: usize) -> Option<Found> {
-    let span = cx.analysis.sentences.get(s)?.span;
-    let heading = cx.analysis.article.blocks.iter().any(|b| {
-        matches!(b.kind, BlockKind::Title | BlockKind::Subheading)
-            && b.span.start <= span.start
-            && span.end <= b.span.end
-    });
+    let block = cx.analysis.article.blocks.get(*cx.block_of.get(s)?)?;
+    let heading = matches!(block.kind, BlockKind::Title | BlockKind::Subheading);
     let r = cx.sentence(s);
     if !heading {
         return None;
@@ -390,19 +395,12 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
     None
 }
 
-/// A Konjunktiv sentence right after reported speech in the same block carries it on
+/// A Konjunktiv sentence right after reported speech (`previous`, the quote of the
+/// sentence before) in the same block carries it on
 /// ("Italien sei bereit …" after Tajani's words).
-fn continuation(cx: &Context<'_>, s: usize, found: &[Found]) -> Option<Found> {
-    let previous = found
-        .iter()
-        .filter(|f| !f.incomplete)
-        .find(|f| f.sentence + 1 == s)?;
+fn continuation(cx: &Context<'_>, s: usize, previous: &Found) -> Option<Found> {
     let r = without_final_punct(cx, s);
-    let same_block = cx.analysis.article.blocks.iter().any(|b| {
-        let prev = cx.analysis.sentences[previous.sentence].span;
-        let this = cx.analysis.sentences[s].span;
-        b.span.start <= prev.start && this.end <= b.span.end
-    });
+    let same_block = cx.block_of[previous.sentence] == cx.block_of[s];
     let konjunktiv = r.clone().any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
     (same_block && konjunktiv && !r.is_empty()).then(|| Found {
         start: r.start,
