@@ -275,19 +275,25 @@ pub fn viterbi(
             score[c] = start[c] + emissions[c];
         }
     }
+    // forbidden transitions as minus infinity: the inner loop needs no branch on them
+    let masked: Vec<f32> = transitions
+        .iter()
+        .zip(allowed)
+        .map(|(&w, &ok)| if ok { w } else { f32::NEG_INFINITY })
+        .collect();
     for t in 1..n {
-        for c in 0..l {
+        let (done, rest) = score.split_at_mut(t * l);
+        let previous = &done[(t - 1) * l..];
+        let current = &mut rest[..l];
+        for (c, slot) in current.iter_mut().enumerate() {
             let mut best = (f32::NEG_INFINITY, 0);
-            for p in 0..l {
-                if !allowed[p * l + c] {
-                    continue;
-                }
-                let s = score[(t - 1) * l + p] + transitions[p * l + c];
+            for (p, &prev) in previous.iter().enumerate() {
+                let s = prev + masked[p * l + c];
                 if s > best.0 {
                     best = (s, p);
                 }
             }
-            score[t * l + c] = best.0 + emissions[t * l + c];
+            *slot = best.0 + emissions[t * l + c];
             back[t * l + c] = best.1 as u32;
         }
     }
