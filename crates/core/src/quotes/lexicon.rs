@@ -17,6 +17,8 @@ pub enum CueKind {
 #[derive(Debug, Clone, Default)]
 pub struct QuoteLexicon {
     cues: FxHashMap<String, CueKind>,
+    /// Capitalised source nouns, lower-cased, for compounds ("Polizeiangaben").
+    source_nouns: Vec<String>,
     konjunktiv: FxHashSet<String>,
     determiners: FxHashSet<String>,
     media: FxHashSet<String>,
@@ -52,9 +54,14 @@ impl QuoteLexicon {
                 "verb" => lex
                     .cues
                     .extend(forms.map(|f| (f.to_string(), CueKind::Verb))),
-                "source" => lex
-                    .cues
-                    .extend(forms.map(|f| (f.to_string(), CueKind::Source))),
+                "source" => {
+                    for f in forms {
+                        if f.starts_with(char::is_uppercase) {
+                            lex.source_nouns.push(f.to_lowercase());
+                        }
+                        lex.cues.insert(f.to_string(), CueKind::Source);
+                    }
+                }
                 "konjunktiv" => lex.konjunktiv.extend(forms.map(str::to_string)),
                 "determiner" => lex.determiners.extend(forms.map(str::to_lowercase)),
                 "medium" => lex.media.extend(forms.map(str::to_lowercase)),
@@ -67,9 +74,20 @@ impl QuoteLexicon {
         Ok(lex)
     }
 
-    /// The cue kind of `word`, matched as written ("Angaben", "sagte").
+    /// The cue kind of `word`, matched as written ("Angaben", "sagte"), or a
+    /// compound ending in a source noun ("Polizeiangaben").
     pub fn cue(&self, word: &str) -> Option<CueKind> {
-        self.cues.get(word).copied()
+        if let Some(&kind) = self.cues.get(word) {
+            return Some(kind);
+        }
+        if !word.starts_with(char::is_uppercase) || word.len() < 8 {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        self.source_nouns
+            .iter()
+            .any(|n| lower.len() >= n.len() + 3 && lower.ends_with(n.as_str()))
+            .then_some(CueKind::Source)
     }
 
     /// Whether `word` is a Konjunktiv form that carries reported speech on ("sei").
@@ -111,11 +129,13 @@ mod tests {
     fn reads_kinds_and_rejects_unknown_ones() {
         let lex = QuoteLexicon::parse(
             "t",
-            "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n",
+            "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n",
         )
         .unwrap();
         assert_eq!(lex.cue("sagte"), Some(CueKind::Verb));
         assert_eq!(lex.cue("laut"), Some(CueKind::Source));
+        assert_eq!(lex.cue("Polizeiangaben"), Some(CueKind::Source));
+        assert_eq!(lex.cue("Haus"), None);
         assert!(lex.is_konjunktiv("sei") && lex.is_determiner("Der"));
         assert_eq!(
             QuoteLexicon::parse("t", "# x\nnoun\ta\tb\n")

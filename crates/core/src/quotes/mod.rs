@@ -333,8 +333,15 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
             Some(CueKind::Source) => {
                 let word = cx.words[k];
                 // a source noun needs its link ("nach Angaben"), else it is a noun
+                // (one adjective may come between: "nach eigenen Angaben")
                 let noun = word.starts_with(char::is_uppercase) && k > r.start;
-                if noun && !(k > r.start && cx.lexicon.is_source_link(cx.words[k - 1])) {
+                let linked = |j: usize| j >= r.start && cx.lexicon.is_source_link(cx.words[j]);
+                let has_link = k > r.start
+                    && (linked(k - 1)
+                        || (k >= r.start + 2
+                            && cx.words[k - 1].starts_with(char::is_lowercase)
+                            && linked(k - 2)));
+                if noun && !has_link {
                     continue;
                 }
                 if word.starts_with(char::is_uppercase)
@@ -355,7 +362,11 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                         .speaker_from(k + 1, r.end)
                         .or_else(|| cx.speaker_from(k + 2, r.end)),
                 };
-                let Some(speaker) = speaker else { continue };
+                // a linked source noun reports even where its source is not a
+                // phrase ("nach Polizeiangaben")
+                if speaker.is_none() && !noun {
+                    continue;
+                }
                 // the source phrase is not part of what is reported when it opens or
                 // closes the sentence ("Nach Angaben der Polizei habe …", "…, so X")
                 let (mut start, mut end) = (r.start, r.end);
@@ -364,7 +375,9 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 } else {
                     k.saturating_sub(1).max(r.start)
                 };
-                let speaker_end = cx.token_after(speaker.span.end);
+                let speaker_end = speaker
+                    .as_ref()
+                    .map_or(k + 1, |a| cx.token_after(a.span.end));
                 if phrase_start <= r.start + 1 && speaker_end < r.end {
                     start = speaker_end;
                     if word == "zufolge" {
@@ -383,7 +396,7 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     start,
                     end,
                     kind: QuoteKind::Indirect,
-                    speaker: Some(speaker),
+                    speaker,
                     cue: Some(k),
                     sentence: s,
                     incomplete: false,
