@@ -192,7 +192,7 @@ impl<'a> Context<'a> {
                 while a > start && self.entity_at[a - 1] == Some(e) {
                     a -= 1;
                 }
-                return Some(self.actor(a, j + 1));
+                return Some(self.actor(self.title_start(a, start), j + 1));
             }
         }
         self.speaker_from(start, cue)
@@ -206,7 +206,42 @@ impl<'a> Context<'a> {
         while end < b && self.entity_at[end] == e {
             end += 1;
         }
-        Some(self.actor(i, end))
+        Some(self.actor(self.title_start(i, a), end))
+    }
+
+    /// Where the title before a name starts: capitalised words ("Verteidigungsminister
+    /// Peter Struck"), adjectives and a determiner before them ("Der stellvertretende
+    /// SPD-Fraktionsvorsitzende Michael Müller"), not reaching before `floor`.
+    fn title_start(&self, name: usize, floor: usize) -> usize {
+        let mut a = name;
+        while a > floor {
+            let w = self.words[a - 1];
+            let word = self.analysis.tokens[a - 1].kind == TokenKind::Word;
+            let capital =
+                word && w.starts_with(char::is_uppercase) && self.entity_at[a - 1].is_none();
+            let adjective = word
+                && w.starts_with(char::is_lowercase)
+                && self.words[a].starts_with(char::is_uppercase)
+                && a - 1 > floor
+                && self.lexicon.is_determiner(self.words[a - 2]);
+            if self.lexicon.is_determiner(w) && a < name {
+                return a - 1;
+            }
+            let title_word = capital && self.lexicon.cue(w).is_none();
+            if !(title_word || adjective) {
+                break;
+            }
+            a -= 1;
+        }
+        // only a title that ends in the name, not a stray capitalised word at the
+        // start of the sentence ("Dennoch", "Auch")
+        if a == floor && a < name && !self.lexicon.is_determiner(self.words[a]) {
+            let opens = self.sentence(self.sentence_of[a]).start == a;
+            if opens && name - a == 1 {
+                return name;
+            }
+        }
+        a
     }
 
     fn can_speak(&self, e: usize) -> bool {
