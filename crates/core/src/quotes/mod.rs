@@ -310,7 +310,13 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
     for k in r.clone() {
         match cx.lexicon.cue(cx.words[k]) {
             Some(CueKind::Verb) => {
-                let comma = (k + 1..r.end.min(k + 10)).find(|&j| cx.words[j] == ",")?;
+                let Some(comma) = (k + 1..r.end.min(k + 10)).find(|&j| cx.words[j] == ",") else {
+                    // "Die Lage sei ernst, wie der Minister sagte."
+                    if let Some(f) = reported_before(cx, s, k) {
+                        return Some(f);
+                    }
+                    continue;
+                };
                 let wie = (r.start..k).any(|j| cx.lexicon.is_source_clause(cx.words[j]));
                 let reported =
                     cx.words.get(comma + 1) == Some(&"dass") || konjunktiv(comma + 1, r.end) || wie;
@@ -406,6 +412,27 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Reported words before a closing "…, wie X sagte": the clause before the comma.
+fn reported_before(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found> {
+    let r = without_final_punct(cx, s);
+    if verb + 1 != r.end {
+        return None;
+    }
+    let wie = (r.start + 2..verb)
+        .rev()
+        .find(|&j| cx.lexicon.is_source_clause(cx.words[j]) && cx.words[j - 1] == ",")?;
+    let speaker = cx.speaker_from(wie + 1, verb)?;
+    Some(Found {
+        start: r.start,
+        end: wie - 1,
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
+        cue: Some(verb),
+        sentence: s,
+        incomplete: false,
+    })
 }
 
 /// A Konjunktiv sentence right after reported speech (`previous`, the quote of the
