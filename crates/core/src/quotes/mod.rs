@@ -318,8 +318,12 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     continue;
                 };
                 let wie = (r.start..k).any(|j| cx.lexicon.is_source_clause(cx.words[j]));
-                let reported =
-                    cx.words.get(comma + 1) == Some(&"dass") || konjunktiv(comma + 1, r.end) || wie;
+                // "kündigte an, auf Gelder verzichten zu wollen"
+                let infinitive = r.end >= comma + 3 && cx.words[r.end - 2] == "zu";
+                let reported = cx.words.get(comma + 1) == Some(&"dass")
+                    || konjunktiv(comma + 1, r.end)
+                    || wie
+                    || infinitive;
                 if !reported || comma + 2 > r.end {
                     continue;
                 }
@@ -342,11 +346,13 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 // (one adjective may come between: "nach eigenen Angaben")
                 let noun = word.starts_with(char::is_uppercase) && k > r.start;
                 let linked = |j: usize| j >= r.start && cx.lexicon.is_source_link(cx.words[j]);
-                let has_link = k > r.start
-                    && (linked(k - 1)
-                        || (k >= r.start + 2
-                            && cx.words[k - 1].starts_with(char::is_lowercase)
-                            && linked(k - 2)));
+                // "Seiner Meinung nach": the link may follow the noun
+                let has_link = (k + 1 < r.end && linked(k + 1) && cx.words[k + 1] != "Nach")
+                    || k > r.start
+                        && (linked(k - 1)
+                            || (k >= r.start + 2
+                                && cx.words[k - 1].starts_with(char::is_lowercase)
+                                && linked(k - 2)));
                 if noun && !has_link {
                     continue;
                 }
