@@ -44,11 +44,7 @@ impl Counts {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let precision = ratio(self.tp, self.tp + self.fp);
         let recall = ratio(self.tp, self.tp + self.fn_);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let f1 = f1(precision, recall);
         Prf {
             precision,
             recall,
@@ -67,6 +63,15 @@ impl std::fmt::Display for Prf {
             "P={:.4} R={:.4} F1={:.4}  (tp={} fp={} fn={})",
             self.precision, self.recall, self.f1, self.tp, self.fp, self.fn_
         )
+    }
+}
+
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
     }
 }
 

@@ -551,11 +551,7 @@ impl MacroTally {
         let mean = |s: f64, n: usize| if n == 0 { 0.0 } else { s / n as f64 };
         let precision = mean(self.precision_sum, self.precision_groups);
         let recall = mean(self.recall_sum, self.recall_groups);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let f1 = crate::prf::f1(precision, recall);
         MacroPrf {
             precision,
             recall,

@@ -84,16 +84,6 @@ impl WordClusters {
         })
     }
 
-    /// The number of words with clusters.
-    pub fn len(&self) -> usize {
-        self.features.len()
-    }
-
-    /// Whether there are no clusters at all.
-    pub fn is_empty(&self) -> bool {
-        self.features.is_empty()
-    }
-
     /// Whether `word` itself, in exactly this spelling, has a cluster: a capitalised
     /// word whose lower-case form is known is likely a common word at a sentence start.
     pub fn knows(&self, word: &str) -> bool {

@@ -33,8 +33,6 @@ pub struct Known {
 pub struct Role {
     /// The base form: "Außenminister".
     pub base: String,
-    /// Whether a country or body normally has one holder at a time.
-    pub unique: bool,
 }
 
 /// What a compound's first part names: "US-" a country, "EU-" an organisation,
@@ -54,7 +52,7 @@ pub enum PrefixMeaning {
 pub struct Gazetteer {
     known: Vec<Known>,
     /// Multi-word names by their first token: (all tokens, index into `known`).
-    names: FxHashMap<String, Vec<(Vec<String>, usize)>>,
+    names: NameIndex<usize>,
     /// Lower-case adjective stems → country.
     adjectives: FxHashMap<String, usize>,
     /// Demonyms ("Russen") → country.
@@ -62,13 +60,47 @@ pub struct Gazetteer {
     /// Lower-case compound first parts ("us", "eu", "cdu", "bundes", "vize").
     prefixes: FxHashMap<String, PrefixMeaning>,
     first_names: FxHashSet<String>,
-    /// GeoNames place names by first token (a feature only): all tokens of each.
-    geonames: FxHashMap<String, Vec<Vec<String>>>,
+    /// GeoNames place names by first token (a feature only).
+    geonames: NameIndex<()>,
     /// Last names of the known persons ("Wadephul").
     surnames: FxHashSet<String>,
     /// Every inflected role form → its role.
     roles: FxHashMap<String, usize>,
     role_list: Vec<Role>,
+}
+
+/// Names by their first token: all tokens of each name, and what it stands for.
+type NameIndex<T> = FxHashMap<String, Vec<(Vec<String>, T)>>;
+
+/// The longest name of `index` starting at `tokens[at]`: (token count, its value).
+fn longest_match<T: Copy>(index: &NameIndex<T>, tokens: &[&str], at: usize) -> Option<(usize, T)> {
+    index
+        .get(*tokens.get(at)?)?
+        .iter()
+        .filter(|(t, _)| {
+            tokens.len() >= at + t.len() && t.iter().zip(&tokens[at..]).all(|(a, b)| a == b)
+        })
+        .max_by_key(|(t, _)| t.len())
+        .map(|(t, value)| (t.len(), *value))
+}
+
+/// Walks `tokens` left to right, calling `tag(start, len, value)` for each longest
+/// name of `index` and skipping past it.
+fn each_longest<T: Copy>(
+    index: &NameIndex<T>,
+    tokens: &[&str],
+    mut tag: impl FnMut(usize, usize, T),
+) {
+    let mut i = 0;
+    while i < tokens.len() {
+        match longest_match(index, tokens, i) {
+            Some((len, value)) => {
+                tag(i, len, value);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 const ADJECTIVE_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
@@ -334,7 +366,6 @@ impl Gazetteer {
             let id = g.role_list.len();
             g.role_list.push(Role {
                 base: base.to_string(),
-                unique: col(&c, 3) == "yes",
             });
             g.roles.insert(base.to_string(), id);
             for f in alts(col(&c, 1)) {
@@ -372,7 +403,7 @@ impl Gazetteer {
             g.geonames
                 .entry(tokens[0].clone())
                 .or_default()
-                .push(tokens);
+                .push((tokens, ()));
         }
         for line in files.first_names.lines() {
             let name = line.trim();
@@ -415,14 +446,7 @@ impl Gazetteer {
 
     /// The longest known name starting at `tokens[at]`: (token count, known index).
     pub fn longest_name(&self, tokens: &[&str], at: usize) -> Option<(usize, usize)> {
-        self.names
-            .get(*tokens.get(at)?)?
-            .iter()
-            .filter(|(t, _)| {
-                tokens.len() >= at + t.len() && t.iter().zip(&tokens[at..]).all(|(a, b)| a == b)
-            })
-            .max_by_key(|(t, _)| t.len())
-            .map(|(t, id)| (t.len(), *id))
+        longest_match(&self.names, tokens, at)
     }
 
     /// The country a lower- or upper-case adjective form names ("russischen" → Russland).
@@ -457,11 +481,6 @@ impl Gazetteer {
         self.surnames.contains(word)
     }
 
-    /// The known first names.
-    pub fn first_names(&self) -> impl Iterator<Item = &str> {
-        self.first_names.iter().map(String::as_str)
-    }
-
     /// Whether `word` is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
@@ -477,50 +496,26 @@ impl Gazetteer {
     /// `FN` (first name), `LN` (a known person's last name), `ROLE`, `HEAD-LOC`/`HEAD-ORG` (compound first part).
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Vec<&'static str>> {
         let mut tags: Vec<Vec<&'static str>> = vec![Vec::new(); tokens.len()];
-        let mut i = 0;
-        while i < tokens.len() {
-            if let Some((len, id)) = self.longest_name(tokens, i) {
-                let (begin, inside) = match self.known[id].kind {
-                    EntityKind::Person => ("B-PER", "I-PER"),
-                    EntityKind::Organisation => ("B-ORG", "I-ORG"),
-                    EntityKind::Place => ("B-LOC", "I-LOC"),
-                };
-                tags[i].push(begin);
-                for t in tags.iter_mut().skip(i + 1).take(len - 1) {
-                    t.push(inside);
-                }
-                if self.known[id].stands_for.is_some() {
-                    tags[i].push("SEAT");
-                }
-                i += len;
-            } else {
-                i += 1;
+        each_longest(&self.names, tokens, |i, len, id| {
+            let (begin, inside) = match self.known[id].kind {
+                EntityKind::Person => ("B-PER", "I-PER"),
+                EntityKind::Organisation => ("B-ORG", "I-ORG"),
+                EntityKind::Place => ("B-LOC", "I-LOC"),
+            };
+            tags[i].push(begin);
+            for t in tags.iter_mut().skip(i + 1).take(len - 1) {
+                t.push(inside);
             }
-        }
-        let mut i = 0;
-        while i < tokens.len() {
-            let len = self
-                .geonames
-                .get(tokens[i])
-                .and_then(|names| {
-                    names
-                        .iter()
-                        .filter(|n| n.iter().zip(&tokens[i..]).all(|(a, b)| a == b))
-                        .filter(|n| i + n.len() <= tokens.len())
-                        .map(Vec::len)
-                        .max()
-                })
-                .unwrap_or(0);
-            if len > 0 {
-                tags[i].push("B-GEO");
-                for t in tags.iter_mut().skip(i + 1).take(len - 1) {
-                    t.push("I-GEO");
-                }
-                i += len;
-            } else {
-                i += 1;
+            if self.known[id].stands_for.is_some() {
+                tags[i].push("SEAT");
             }
-        }
+        });
+        each_longest(&self.geonames, tokens, |i, len, ()| {
+            tags[i].push("B-GEO");
+            for t in tags.iter_mut().skip(i + 1).take(len - 1) {
+                t.push("I-GEO");
+            }
+        });
         for (t, word) in tags.iter_mut().zip(tokens) {
             if self.adjective_country(word).is_some() {
                 t.push("ADJ-LOC");
