@@ -199,6 +199,24 @@ pub enum EvalTask {
     /// token-level quote span, speaker, cue and addressee, the authors' Messages F1,
     /// type agreement, per gold type.
     Quotes(EvalQuotesArgs),
+    /// Events against gold files in the format of the example's gold (NAME.gold.json
+    /// beside NAME.txt), scored as ../shared/tools/score.py scores them: type and a
+    /// source actor, then also target and date; negation, plan and claim agreement.
+    Events(EvalEventsArgs),
+}
+
+/// `depesche eval events`.
+#[derive(Debug, Args)]
+pub struct EvalEventsArgs {
+    /// A directory of NAME.txt articles with NAME.gold.json gold (e.g. gold/events-dev).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Print this many errors (missed, extra, partial).
+    #[arg(long, default_value_t = 0)]
+    pub show: usize,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 /// `depesche eval quotes`.

@@ -1,6 +1,8 @@
 //! `depesche eval`: accuracy against gold data.
 
-use crate::args::{EvalQuotesArgs, EvalSentencesArgs, EvalTask, EvalTimeArgs, ReportFormat};
+use crate::args::{
+    EvalEventsArgs, EvalQuotesArgs, EvalSentencesArgs, EvalTask, EvalTimeArgs, ReportFormat,
+};
 use anyhow::Context;
 use depesche_core::article::line_blocks;
 use depesche_core::text::{Segmenter, TextLexicon};
@@ -14,6 +16,7 @@ pub fn run(task: &EvalTask) -> anyhow::Result<()> {
         EvalTask::Time(args) => time(args),
         EvalTask::Ner(args) => crate::ner::eval(args),
         EvalTask::Quotes(args) => quotes(args),
+        EvalTask::Events(args) => events(args),
     }
 }
 
@@ -223,6 +226,79 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
                     "  {:<7} {}: gold {} predicted {}",
                     e.what, e.document, e.gold, e.predicted
                 );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn events(args: &EvalEventsArgs) -> anyhow::Result<()> {
+    use depesche_core::article::read_plain;
+    use depesche_core::Pipeline;
+    use depesche_eval::events::{evaluate, Agreement, PredictedEvent};
+    use depesche_eval::EvalError;
+
+    let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
+    let report = evaluate(&args.gold, |doc| {
+        let path = doc.article.display().to_string();
+        let bytes = std::fs::read(&doc.article).map_err(|e| EvalError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        let article =
+            read_plain(&path, &bytes, &Default::default()).map_err(|e| EvalError::Format {
+                path: path.clone(),
+                line: e.line,
+                reason: e.kind.to_string(),
+            })?;
+        let analysis = pipeline.analyze(article);
+        Ok(analysis
+            .events
+            .iter()
+            .map(|e| PredictedEvent::from_event(e, &analysis))
+            .collect())
+    })?;
+    let (typed, full) = (report.typed.prf(), report.full.prf());
+    let agreement = |a: &Agreement| json!({"agree": a.agree, "pairs": a.pairs, "gold_set": a.gold_set, "found": a.found});
+    match args.format {
+        ReportFormat::Json => {
+            let by_type: serde_json::Map<String, serde_json::Value> = report
+                .by_type
+                .iter()
+                .map(|(k, c)| (k.clone(), json!(c.prf())))
+                .collect();
+            println!(
+                "{}",
+                json!({
+                    "task": "events", "system": "depesche", "gold": args.gold.display().to_string(),
+                    "documents": report.documents, "f1": typed.f1,
+                    "type_source": typed, "type_source_target_date": full, "by_type": by_type,
+                    "negated": agreement(&report.negated), "planned": agreement(&report.planned),
+                    "claimed": agreement(&report.claimed),
+                })
+            );
+        }
+        ReportFormat::Text => {
+            println!("events: depesche against {}", args.gold.display());
+            println!("  {} documents", report.documents);
+            println!("  type + source             {typed}");
+            println!("  + target + date           {full}");
+            for (name, a) in [
+                ("negated", &report.negated),
+                ("planned", &report.planned),
+                ("claimed", &report.claimed),
+            ] {
+                println!(
+                    "  {name:<8} agreement {}/{} pairs; gold-marked {} found {}",
+                    a.agree, a.pairs, a.gold_set, a.found
+                );
+            }
+            println!("  by type (type + source):");
+            for (kind, c) in &report.by_type {
+                println!("    {kind:<10} {}", c.prf());
+            }
+            for e in report.errors.iter().take(args.show) {
+                println!("  {:<7} {}: {}", e.what, e.document, e.event);
             }
         }
     }

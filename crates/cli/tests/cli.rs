@@ -49,7 +49,20 @@ fn analyzes_the_reference_article_as_depesche_json() {
     assert_eq!(d["schema"], "depesche/1");
     assert_eq!(d["article"]["published"], "2025-08-26");
     assert_eq!(d["article"]["kicker"], "Putins Vorgehen nach Gesprächen");
-    assert_eq!(d["events"], serde_json::json!([]));
+    // the denial "Moskau dementierte" is an event with its trigger's span
+    let events = d["events"].as_array().unwrap();
+    let text = d["article"]["text"].as_str().unwrap();
+    assert!(events.iter().any(|e| e["type"] == "REJECT"
+        && e["mode"] == "deny"
+        && e["trigger"]["text"] == "dementierte"));
+    for e in events {
+        let (start, end) = (
+            e["trigger"]["start"].as_u64().unwrap() as usize,
+            e["trigger"]["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = text.chars().skip(start).take(end - start).collect();
+        assert_eq!(slice, e["trigger"]["text"].as_str().unwrap());
+    }
     assert!(d["quotes"]
         .as_array()
         .unwrap()
@@ -318,6 +331,7 @@ fn bench_reports_every_stage() {
             "time",
             "entities",
             "quotes",
+            "events",
             "total"
         ]
     );

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod entities;
+pub mod events;
 pub mod model;
 pub mod pipeline;
 pub mod quotes;
@@ -14,7 +15,7 @@ pub mod text;
 pub mod time;
 
 pub use model::{
-    Analysis, Article, Block, BlockKind, Date, Entity, EntityKind, Mention, Quote, QuoteKind,
-    Sentence, Span, Timex, TimexType, Token, TokenKind,
+    Analysis, Article, Block, BlockKind, Date, Entity, EntityKind, Event, EventType, Mention,
+    Quote, QuoteKind, Sentence, Span, Timex, TimexType, Token, TokenKind,
 };
 pub use pipeline::{Pipeline, PipelineError, Stage};

@@ -2,6 +2,7 @@
 
 use crate::article::embeds::EmbedCheck;
 use crate::entities::{EntityDataError, EntityTagger};
+use crate::events::EventTagger;
 use crate::model::{Analysis, Article};
 use crate::quotes::QuoteTagger;
 use crate::text::{LexiconError, Segmenter, TextLexicon};
@@ -38,13 +39,16 @@ pub struct Pipeline {
 impl Pipeline {
     /// The German pipeline with the lexicons shipped in `crates/core/data/`.
     pub fn german() -> Result<Pipeline, PipelineError> {
+        let entities = EntityTagger::german()?;
+        let events = EventTagger::german(entities.gazetteer())?;
         Ok(Pipeline {
             stages: vec![
                 Box::new(Segmenter::new(TextLexicon::german()?)),
                 Box::new(EmbedCheck),
                 Box::new(TimeTagger::german()?),
-                Box::new(EntityTagger::german()?),
+                Box::new(entities),
                 Box::new(QuoteTagger::german()?),
+                Box::new(events),
             ],
         })
     }

@@ -3,6 +3,7 @@
 //! Each task has a module that reads its gold format and scores predictions the way
 //! the task's community does; [`prf::Counts`] is the shared precision/recall/F1 tally.
 
+pub mod events;
 pub mod files;
 pub mod germeval;
 pub mod prf;

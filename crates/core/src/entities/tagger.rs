@@ -14,6 +14,7 @@ use crate::model::{Analysis, Entity, EntityKind, Token};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use rustc_hash::FxHashSet;
+use std::sync::Arc;
 
 /// Shipped data that cannot be read: a lexicon line or the model file.
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +31,7 @@ pub enum EntityDataError {
 pub struct EntityTagger {
     model: NerModel,
     clusters: WordClusters,
-    gazetteer: Gazetteer,
+    gazetteer: Arc<Gazetteer>,
     cues: Cues,
 }
 
@@ -40,9 +41,14 @@ impl EntityTagger {
         Ok(EntityTagger {
             model: NerModel::from_bytes(OUTER_MODEL)?,
             clusters: WordClusters::german()?,
-            gazetteer: Gazetteer::german()?,
+            gazetteer: Arc::new(Gazetteer::german()?),
             cues: Cues::german()?,
         })
+    }
+
+    /// The gazetteer, for later stages that read names and country adjectives.
+    pub fn gazetteer(&self) -> Arc<Gazetteer> {
+        Arc::clone(&self.gazetteer)
     }
 
     /// The entities of an analysed text (sentences and tokens must be there).

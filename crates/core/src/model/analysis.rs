@@ -1,6 +1,6 @@
 //! The analysis of one article: the `depesche/1` object.
 
-use super::{Article, Entity, Quote, Span, Timex, Token};
+use super::{Article, Entity, Event, Quote, Span, Timex, Token};
 use serde::Serialize;
 
 /// The schema name every analysis carries.
@@ -20,10 +20,6 @@ pub struct Sentence {
     pub end_token: usize,
 }
 
-/// A layer whose stage does not exist yet: always serialised as an empty array.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub enum PendingLayer {}
-
 /// Everything depesche knows about one article; stages add their layers in order.
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
@@ -42,8 +38,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Quotations (stage 5).
     pub quotes: Vec<Quote>,
-    /// Events (stage 6, not built yet).
-    pub events: Vec<PendingLayer>,
+    /// Events (stage 6).
+    pub events: Vec<Event>,
 }
 
 impl Analysis {

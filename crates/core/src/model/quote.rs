@@ -1,6 +1,6 @@
 //! Quotations: who said what, with the words, the cue and the circumstances.
 
-use super::Span;
+use super::{DateRef, Span};
 use serde::Serialize;
 
 /// How a quotation reports speech.
@@ -27,7 +27,7 @@ pub struct ActorRef {
     pub span: Span,
 }
 
-/// A span with its text: the cue word ("sagte").
+/// A span with its text: a quote's cue word ("sagte") or an event's trigger ("traf").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cue {
     /// Where it is.
@@ -35,15 +35,6 @@ pub struct Cue {
     pub span: Span,
     /// The words as written.
     pub text: String,
-}
-
-/// When something was said: a time expression's value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuoteDate {
-    /// The TIMEX3 value ("2025-08-25").
-    pub value: String,
-    /// The id of the time expression it comes from (`t3`).
-    pub timex: String,
 }
 
 /// One quotation.
@@ -67,7 +58,7 @@ pub struct Quote {
     /// Where it was said or written ("X", "in einem Interview").
     pub medium: Option<String>,
     /// When it was said.
-    pub date: Option<QuoteDate>,
+    pub date: Option<DateRef>,
     /// The frame is there but its content was lost ("sagte Trump:" and nothing).
     pub incomplete: bool,
 }

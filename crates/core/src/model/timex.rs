@@ -68,3 +68,12 @@ pub struct Timex {
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
 }
+
+/// When something was said or happened: a time expression's value and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateRef {
+    /// The TIMEX3 value ("2025-08-25").
+    pub value: String,
+    /// The id of the time expression it comes from (`t3`).
+    pub timex: String,
+}

@@ -3,7 +3,7 @@
 
 use super::lexicon::{CueKind, QuoteLexicon};
 use crate::model::{
-    ActorRef, Analysis, Cue, EntityKind, QuoteDate, Span, TimexType, TokenKind, WarningKind,
+    ActorRef, Analysis, Cue, DateRef, EntityKind, Span, TimexType, TokenKind, WarningKind,
 };
 
 /// An article's tokens with what attribution needs to know about each.
@@ -275,14 +275,15 @@ impl<'a> Context<'a> {
     }
 
     /// The first date or time named in sentence `s`.
-    pub fn date_in(&self, s: usize) -> Option<QuoteDate> {
+    pub fn date_in(&self, s: usize) -> Option<DateRef> {
         let span = self.analysis.sentences.get(s)?.span;
-        self.analysis
-            .timexes
+        let timexes = &self.analysis.timexes;
+        let from = timexes.partition_point(|t| t.span.start < span.start);
+        timexes[from..]
             .iter()
-            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .find(|t| t.span.start >= span.start && t.span.end <= span.end)
-            .map(|t| QuoteDate {
+            .take_while(|t| t.span.end <= span.end)
+            .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .map(|t| DateRef {
                 value: t.value.clone(),
                 timex: t.id.clone(),
             })

@@ -1,0 +1,161 @@
+//! Who did it to whom, where: the source, target and location of one trigger, read
+//! from the actor groups of its clause.
+//!
+//! Verbs: the subject is the first group without a preposition (German puts it
+//! before the finite verb or right after it), unless the clause is passive, where
+//! the "von/durch" group acts and the subject is acted on. The target is a group
+//! after one of the trigger's prepositions, or the next bare group for a verb that
+//! takes an object. Nouns take a genitive or "von" after them, a possessor before
+//! them ("Putins Angriff"), or the subject of their clause when they are not inside
+//! a prepositional phrase themselves.
+
+use super::clauses::{Actor, Group, Tokens};
+use super::lexicon::{Trigger, WordClass};
+
+/// The arguments found for a trigger.
+#[derive(Debug, Clone, Default)]
+pub struct Arguments {
+    /// Who acts.
+    pub source: Vec<Actor>,
+    /// To or with whom.
+    pub target: Vec<Actor>,
+    /// Where.
+    pub location: Option<Actor>,
+}
+
+/// The arguments of a verb trigger at token `at`.
+pub fn of_verb(
+    cx: &Tokens<'_>,
+    trigger: &Trigger,
+    groups: &[Group],
+    passive: bool,
+    at: usize,
+) -> Arguments {
+    let bare = |g: &&Group| g.preposition.is_none() && g.genitive_of.is_none();
+    let subject = groups.iter().filter(bare).position(|_| true);
+    let bare_groups: Vec<&Group> = groups.iter().filter(bare).collect();
+    let mut args = Arguments::default();
+    let target_group = groups.iter().find(|g| {
+        g.preposition
+            .as_ref()
+            .is_some_and(|p| trigger.target_prepositions.iter().any(|t| t == p))
+    });
+    if passive {
+        if let Some(agent) = groups.iter().find(|g| {
+            g.preposition
+                .as_deref()
+                .is_some_and(|p| cx.lexicon.is(WordClass::Agent, p))
+                && g.start() > at
+        }) {
+            args.source = agent.actors.clone();
+        }
+        if let Some(s) = subject {
+            args.target = bare_groups[s].actors.clone();
+        }
+    } else {
+        if let Some(s) = subject {
+            args.source = bare_groups[s].actors.clone();
+        }
+        if let Some(g) = target_group {
+            args.target = g.actors.clone();
+        } else if trigger.object {
+            if let Some(g) = subject.and_then(|s| bare_groups.get(s + 1)) {
+                args.target = g.actors.clone();
+            }
+        }
+        if trigger.reciprocal && args.target.is_empty() && args.source.len() > 1 {
+            args.target = args.source.split_off(1);
+        }
+    }
+    args.location = location(cx, groups, &args);
+    args
+}
+
+/// The arguments of a noun trigger at token `at`.
+pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) -> Arguments {
+    let mut args = Arguments::default();
+    // a genitive right after the noun, or a "von"/"durch" phrase: "Besuch des Kanzlers"
+    let after = groups.iter().find(|g| {
+        g.start() > at
+            && g.start() <= at + 3
+            && (g.genitive_of == Some(at)
+                || (g.start() == at + 1 && g.preposition.is_none())
+                || g.preposition
+                    .as_deref()
+                    .is_some_and(|p| cx.lexicon.is(WordClass::Agent, p)))
+    });
+    // a possessor right before it: "Putins Angriff", "des russischen Angriffs"
+    let before = groups
+        .iter()
+        .find(|g| g.end() == at || (g.end() + 1 == at && cx.is(WordClass::Determiner, g.end())));
+    if let Some(g) = after.or(before) {
+        args.source = g.actors.clone();
+    } else if !in_phrase(cx, at, groups) {
+        if let Some(g) = groups
+            .iter()
+            .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
+        {
+            args.source = g.actors.clone();
+        }
+    }
+    if let Some(g) = groups.iter().find(|g| {
+        g.start() > at
+            && g.preposition
+                .as_ref()
+                .is_some_and(|p| trigger.target_prepositions.iter().any(|t| t == p))
+    }) {
+        if args.source.is_empty() && g.preposition.as_deref() == Some("zwischen") {
+            let mut actors = g.actors.clone();
+            args.target = actors.split_off(1.min(actors.len()));
+            args.source = actors;
+        } else {
+            args.target = g.actors.clone();
+        }
+    }
+    if args.source.len() > 1 && args.target.is_empty() && trigger.reciprocal {
+        args.target = args.source.split_off(1);
+    }
+    args.location = location(cx, groups, &args);
+    args
+}
+
+/// Whether the noun at `at` sits inside a prepositional phrase ("nach dem Angriff"):
+/// a preposition before it over at most three determiners and adjectives.
+fn in_phrase(cx: &Tokens<'_>, at: usize, groups: &[Group]) -> bool {
+    let floor = at.saturating_sub(4);
+    let mut i = at;
+    while i > floor {
+        i -= 1;
+        if groups.iter().any(|g| g.start() <= i && i < g.end()) {
+            return false;
+        }
+        if cx.is(WordClass::Preposition, i) {
+            return true;
+        }
+        if !cx.is(WordClass::Determiner, i) && cx.words[i].starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The place where it happened: a place after a location preposition that is
+/// neither source nor target.
+fn location(cx: &Tokens<'_>, groups: &[Group], args: &Arguments) -> Option<Actor> {
+    let used = |a: &Actor| {
+        args.source
+            .iter()
+            .chain(&args.target)
+            .any(|b| b.entity == a.entity)
+    };
+    groups
+        .iter()
+        .filter(|g| {
+            g.preposition
+                .as_deref()
+                .is_some_and(|p| cx.lexicon.is(WordClass::Location, p))
+        })
+        .flat_map(|g| &g.actors)
+        .find(|a| cx.is_place(a) && !used(a))
+        .cloned()
+}

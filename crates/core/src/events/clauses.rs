@@ -1,0 +1,330 @@
+//! Clauses and the actor groups in them: the units the event stage reads who did
+//! what to whom from.
+//!
+//! A clause is a stretch of a sentence between clause-ending punctuation (a comma
+//! between two actors joins them instead: "Macron, Scholz und Tusk"). An actor is an
+//! entity mention, a pronoun standing for the last person named, or a country
+//! adjective before an actor noun ("russische Truppen"). Actors joined by
+//! coordinators form a group; a group has the preposition that heads it, if any.
+
+use super::lexicon::{EventLexicon, WordClass};
+use crate::entities::gazetteer::Gazetteer;
+use crate::model::{ActorRef, Analysis, EntityKind};
+
+/// One actor in the text: a span that refers to an entity of the article.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The entity (index into `analysis.entities`).
+    pub entity: usize,
+}
+
+/// Actors joined by coordinators, with the preposition that heads them.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The actors, in text order.
+    pub actors: Vec<Actor>,
+    /// The heading preposition as written ("mit"), or none for a bare group.
+    pub preposition: Option<String>,
+    /// Whether a noun stands right before it, making it a genitive attribute
+    /// ("der Besuch des Kanzlers").
+    pub genitive_of: Option<usize>,
+}
+
+impl Group {
+    /// First token of the group's first actor.
+    pub fn start(&self) -> usize {
+        self.actors.first().map_or(0, |a| a.start)
+    }
+
+    /// One past the last token of its last actor.
+    pub fn end(&self) -> usize {
+        self.actors.last().map_or(0, |a| a.end)
+    }
+}
+
+/// The tokens of an article with what the event stage needs to know about each.
+pub struct Tokens<'a> {
+    /// The analysis.
+    pub analysis: &'a Analysis,
+    /// Each token's text.
+    pub words: Vec<&'a str>,
+    /// Each token's entity (index into `analysis.entities`).
+    pub entity_at: Vec<Option<usize>>,
+    /// For each token, the last person mentioned before it.
+    last_person: Vec<Option<usize>>,
+    /// Each token's quotation (index into `analysis.quotes`), if it lies inside one.
+    pub quote_at: Vec<Option<usize>>,
+    /// The lexicon.
+    pub lexicon: &'a EventLexicon,
+    gazetteer: &'a Gazetteer,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of an analysed article (entities must be there).
+    pub fn new(
+        analysis: &'a Analysis,
+        lexicon: &'a EventLexicon,
+        gazetteer: &'a Gazetteer,
+    ) -> Tokens<'a> {
+        let text = &analysis.article.text;
+        let tokens = &analysis.tokens;
+        let mut entity_at = vec![None; tokens.len()];
+        for (e, entity) in analysis.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+                for (slot, t) in entity_at.iter_mut().zip(tokens).skip(first) {
+                    if t.span.start >= m.span.end {
+                        break;
+                    }
+                    *slot = Some(e);
+                }
+            }
+        }
+        let mut last_person = Vec::with_capacity(tokens.len());
+        let mut last = None;
+        for at in &entity_at {
+            last_person.push(last);
+            if let Some(e) = *at {
+                if analysis.entities[e].kind == EntityKind::Person {
+                    last = Some(e);
+                }
+            }
+        }
+        let mut quote_at = vec![None; tokens.len()];
+        for (q, quote) in analysis.quotes.iter().enumerate() {
+            if quote.incomplete {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.start < quote.span.start);
+            for (slot, t) in quote_at.iter_mut().zip(tokens).skip(first) {
+                if t.span.end > quote.span.end {
+                    break;
+                }
+                *slot = Some(q);
+            }
+        }
+        Tokens {
+            analysis,
+            words: tokens.iter().map(|t| t.text(text)).collect(),
+            entity_at,
+            last_person,
+            quote_at,
+            lexicon,
+            gazetteer,
+        }
+    }
+
+    /// Whether token `i` is in word class `class`.
+    pub fn is(&self, class: WordClass, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| self.lexicon.is(class, w))
+    }
+
+    /// The clauses of sentence `s` as token ranges.
+    pub fn clauses(&self, s: usize) -> Vec<std::ops::Range<usize>> {
+        let Some(sentence) = self.analysis.sentences.get(s) else {
+            return Vec::new();
+        };
+        let (first, end) = (
+            sentence.first_token,
+            sentence.end_token.min(self.words.len()),
+        );
+        let mut out = Vec::new();
+        let mut start = first;
+        for i in first..end {
+            if !self.is(WordClass::ClauseEnd, i) || self.joins_actors(i, end) {
+                continue;
+            }
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + 1;
+        }
+        if end > start {
+            out.push(start..end);
+        }
+        out
+    }
+
+    /// Whether the comma at `i` lists actors ("Macron, Scholz und Tusk").
+    fn joins_actors(&self, i: usize, end: usize) -> bool {
+        self.words[i] == ","
+            && i > 0
+            && self.entity_at[i - 1].is_some()
+            && (i + 1..(i + 3).min(end)).any(|j| self.entity_at[j].is_some())
+            && (i + 1..end)
+                .take_while(|&j| self.entity_at[j].is_none())
+                .all(|j| self.is(WordClass::Determiner, j))
+    }
+
+    /// The actors in tokens `range`.
+    pub fn actors(&self, range: std::ops::Range<usize>) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some(e) = self.entity_at[i] {
+                let mut end = i + 1;
+                while end < range.end && self.entity_at[end] == Some(e) {
+                    end += 1;
+                }
+                out.push(Actor {
+                    start: i,
+                    end,
+                    entity: e,
+                });
+                i = end;
+                continue;
+            }
+            if self.is(WordClass::Pronoun, i) {
+                if let Some(e) = self.last_person[i] {
+                    out.push(Actor {
+                        start: i,
+                        end: i + 1,
+                        entity: e,
+                    });
+                }
+            } else if i + 1 < range.end && self.is(WordClass::ActorNoun, i + 1) {
+                // only a country the article names as an entity: an actor must point to one
+                let country = self.gazetteer.adjective_country(self.words[i]);
+                let name = country.map(|c| &self.gazetteer.known()[c].name);
+                let entity = name.and_then(|name| {
+                    self.analysis
+                        .entities
+                        .iter()
+                        .position(|e| &e.name == name || e.stands_for.as_ref() == Some(name))
+                });
+                if let Some(entity) = entity {
+                    out.push(Actor {
+                        start: i,
+                        end: i + 2,
+                        entity,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The groups of the actors of `range`.
+    pub fn groups(&self, range: std::ops::Range<usize>) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for actor in self.actors(range.clone()) {
+            if let Some(last) = groups.last_mut() {
+                if self.coordinated(last.end(), actor.start) {
+                    last.actors.push(actor);
+                    continue;
+                }
+            }
+            let (preposition, genitive_of) = self.head_of(actor.start, range.start);
+            groups.push(Group {
+                actors: vec![actor],
+                preposition,
+                genitive_of,
+            });
+        }
+        groups
+    }
+
+    /// Whether tokens `a..b` join two actors: a coordinator among determiners and
+    /// adjectives, at most four tokens.
+    fn coordinated(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= 4
+            && (a..b).any(|i| self.is(WordClass::Coordinator, i))
+            && (a..b).all(|i| {
+                self.is(WordClass::Coordinator, i)
+                    || self.is(WordClass::Determiner, i)
+                    || self.is(WordClass::Preposition, i)
+                    || self.looks_attributive(i)
+            })
+    }
+
+    /// The preposition heading an actor that starts at `at`, looking back over
+    /// determiners, adjectives and nouns; and the noun it is a genitive of.
+    fn head_of(&self, at: usize, floor: usize) -> (Option<String>, Option<usize>) {
+        let mut i = at;
+        let mut steps = 0;
+        while i > floor && steps < 4 {
+            i -= 1;
+            steps += 1;
+            let w = self.words[i];
+            if self.is(WordClass::Preposition, i) {
+                return (Some(w.to_lowercase()), None);
+            }
+            if self.is(WordClass::Determiner, i) {
+                if matches!(w, "des" | "der")
+                    && i > floor
+                    && self.is_plain_noun(i - 1)
+                    && steps == 1
+                {
+                    return (None, Some(i - 1));
+                }
+                continue;
+            }
+            if self.looks_attributive(i) {
+                continue;
+            }
+            break;
+        }
+        (None, None)
+    }
+
+    /// Whether token `i` can stand inside a noun phrase before its head: an
+    /// inflected adjective or a capitalised noun that is neither an actor nor a trigger.
+    fn looks_attributive(&self, i: usize) -> bool {
+        let w = self.words[i];
+        if self.entity_at[i].is_some() || self.lexicon.entries(w).is_some() {
+            return false;
+        }
+        if w.starts_with(char::is_uppercase) {
+            return self.is_plain_noun(i);
+        }
+        ["e", "en", "em", "er", "es"]
+            .iter()
+            .any(|end| w.ends_with(end) && w.chars().count() > 3)
+            && !self.is(WordClass::Planned, i)
+            && !self.is(WordClass::Passive, i)
+    }
+
+    /// Whether token `i` is a capitalised word that is not an actor and not a
+    /// function word.
+    fn is_plain_noun(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && self.entity_at[i].is_none()
+            && !self.is(WordClass::Determiner, i)
+            && !self.is(WordClass::Preposition, i)
+            && !self.is(WordClass::Pronoun, i)
+    }
+
+    /// The actor as the schema writes it.
+    pub fn actor_ref(&self, actor: &Actor) -> ActorRef {
+        let tokens = &self.analysis.tokens;
+        let span = tokens[actor.start].span.to(&tokens[actor.end - 1].span);
+        let text = span.slice(&self.analysis.article.text).to_string();
+        ActorRef {
+            entity: self
+                .analysis
+                .entities
+                .get(actor.entity)
+                .map(|e| e.id.clone()),
+            text,
+            span,
+        }
+    }
+
+    /// Whether the actor is a place (a place entity that stands for no government).
+    pub fn is_place(&self, actor: &Actor) -> bool {
+        self.analysis
+            .entities
+            .get(actor.entity)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    }
+}

@@ -1,0 +1,213 @@
+//! Stage 6, **events**: PLOVER-coded events with actors, place, date, negation and
+//! who merely claims them.
+//!
+//! Each clause of each sentence is searched for triggers ([`lexicon`], data in
+//! `data/events/`): verbs, separable verbs whose particle closes the clause ("lehnte
+//! … ab"), and nouns, also as the end of a compound ("Alaska-Gipfel"). The clause's
+//! actor groups ([`clauses`]) give the source, target and place ([`arguments`]); its
+//! function words give negation, plans and conditions, and a quotation around the
+//! trigger makes the event claimed by its speaker ([`modality`]). Mentions of one
+//! happening are then merged into one event ([`merge`]). A trigger with no actor at
+//! all is kept only as a further mention of an event found before.
+
+pub mod arguments;
+pub mod clauses;
+pub mod lexicon;
+pub mod merge;
+pub mod modality;
+
+use crate::entities::gazetteer::Gazetteer;
+use crate::model::{Analysis, Cue, DateRef, Event, TimexType};
+use crate::pipeline::Stage;
+use crate::text::LexiconError;
+use arguments::Arguments;
+use clauses::{Group, Tokens};
+use lexicon::{EventLexicon, Trigger, WordClass};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The event stage: fills `Analysis::events`.
+pub struct EventTagger {
+    lexicon: EventLexicon,
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// One trigger with what was read around it, before mentions are merged.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The trigger entry that matched.
+    pub trigger: Trigger,
+    /// The trigger's token.
+    pub at: usize,
+    /// Its sentence.
+    pub sentence: usize,
+    /// Source, target, location.
+    pub args: Arguments,
+    /// The mode: a mode word of the clause, else the trigger's.
+    pub mode: Option<String>,
+    /// The time expression (index into `analysis.timexes`) of its clause.
+    pub timex: Option<usize>,
+    /// Negation, plans, conditions and claims.
+    pub modality: modality::Modality,
+    /// Further mentions (token indices) merged into this one.
+    pub mentions: Vec<usize>,
+}
+
+impl EventTagger {
+    /// The stage with the lexicons shipped in `data/events/`, sharing the entity
+    /// stage's gazetteer (for country adjectives).
+    pub fn german(gazetteer: Arc<Gazetteer>) -> Result<EventTagger, LexiconError> {
+        Ok(EventTagger {
+            lexicon: EventLexicon::german()?,
+            gazetteer,
+        })
+    }
+
+    /// The events of an analysed text (entities, timexes and quotes must be there).
+    pub fn tag(&self, analysis: &Analysis) -> Vec<Event> {
+        let cx = Tokens::new(analysis, &self.lexicon, &self.gazetteer);
+        let mut found = Vec::new();
+        for s in 0..analysis.sentences.len() {
+            let clauses = cx.clauses(s);
+            let mut previous_subject: Option<Group> = None;
+            for clause in clauses {
+                let groups = cx.groups(clause.clone());
+                for at in clause.clone() {
+                    if let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject) {
+                        found.push(f);
+                    }
+                }
+                if let Some(g) = groups
+                    .iter()
+                    .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
+                {
+                    previous_subject = Some(g.clone());
+                }
+            }
+        }
+        let merged = merge::merge(&cx, found);
+        merged
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| self.event(&cx, i, f))
+            .collect()
+    }
+
+    /// The event a trigger at token `at` names, if it is one and has its arguments.
+    fn read(
+        &self,
+        cx: &Tokens<'_>,
+        sentence: usize,
+        clause: &Range<usize>,
+        groups: &[Group],
+        at: usize,
+        previous_subject: &Option<Group>,
+    ) -> Option<Found> {
+        if cx.entity_at[at].is_some() {
+            return None;
+        }
+        let word = cx.words[at];
+        let entries = self.lexicon.entries(word)?;
+        let noun = word.starts_with(char::is_uppercase);
+        let particle_at = |p: &str| {
+            (at + 1..clause.end).any(|j| {
+                cx.words[j] == p && (j + 1 == clause.end || cx.is(WordClass::Coordinator, j + 1))
+            })
+        };
+        let trigger = entries
+            .triggers
+            .iter()
+            .filter(|t| t.noun == noun)
+            .find(|t| t.particle.as_deref().is_none_or(particle_at))?;
+        let passive = entries.participle && clause.clone().any(|i| cx.is(WordClass::Passive, i));
+        let mut args = if noun {
+            arguments::of_noun(cx, trigger, groups, at)
+        } else {
+            arguments::of_verb(cx, trigger, groups, passive, at)
+        };
+        if !noun && !passive && args.source.is_empty() {
+            // "…, und vereinbarte …": a clause without a subject shares the one before
+            if let Some(g) = previous_subject {
+                args.source = g.actors.clone();
+            }
+        }
+        args.target
+            .retain(|t| !args.source.iter().any(|s| s.entity == t.entity));
+        if trigger.needs_target && args.target.is_empty() {
+            return None;
+        }
+        let mode = clause
+            .clone()
+            .find_map(|i| self.lexicon.mode_of(trigger.kind, cx.words[i]))
+            .map(str::to_string)
+            .or_else(|| trigger.mode.clone());
+        let timex = date_of(cx, clause);
+        let modality = modality::read(cx, trigger, entries.participle, clause, at, timex);
+        Some(Found {
+            trigger: trigger.clone(),
+            at,
+            sentence,
+            args,
+            mode,
+            timex,
+            modality,
+            mentions: Vec::new(),
+        })
+    }
+
+    /// The schema's event for a merged find.
+    fn event(&self, cx: &Tokens<'_>, i: usize, f: Found) -> Event {
+        let analysis = cx.analysis;
+        let cue = |at: usize| {
+            let span = analysis.tokens[at].span;
+            Cue {
+                span,
+                text: cx.words[at].to_string(),
+            }
+        };
+        let date = f
+            .timex
+            .and_then(|t| analysis.timexes.get(t))
+            .map(|t| DateRef {
+                value: t.value.clone(),
+                timex: t.id.clone(),
+            });
+        Event {
+            id: format!("v{}", i + 1),
+            kind: f.trigger.kind,
+            mode: f.mode,
+            source: f.args.source.iter().map(|a| cx.actor_ref(a)).collect(),
+            target: f.args.target.iter().map(|a| cx.actor_ref(a)).collect(),
+            location: f.args.location.as_ref().map(|a| cx.actor_ref(a)),
+            date,
+            trigger: cue(f.at),
+            negated: f.modality.negated,
+            planned: f.modality.planned,
+            hypothetical: f.modality.hypothetical,
+            claimed_by: f.modality.claimed_by,
+            mentions: std::iter::once(f.at).chain(f.mentions).map(cue).collect(),
+            sentence: f.sentence,
+        }
+    }
+}
+
+/// The first date or time expression inside tokens `clause`.
+fn date_of(cx: &Tokens<'_>, clause: &Range<usize>) -> Option<usize> {
+    let tokens = &cx.analysis.tokens;
+    let (first, last) = (tokens.get(clause.start)?, tokens.get(clause.end - 1)?);
+    let timexes = &cx.analysis.timexes;
+    let from = timexes.partition_point(|t| t.span.start < first.span.start);
+    (from..timexes.len())
+        .take_while(|&i| timexes[i].span.end <= last.span.end)
+        .find(|&i| matches!(timexes[i].kind, TimexType::Date | TimexType::Time))
+}
+
+impl Stage for EventTagger {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn run(&self, analysis: &mut Analysis) {
+        analysis.events = self.tag(analysis);
+    }
+}
