@@ -49,8 +49,8 @@ pub fn of_verb(
         }) {
             args.source = agent.actors.clone();
         }
-        if let Some(s) = subject {
-            args.target = bare_groups[s].actors.clone();
+        if let Some(g) = subject.map(|s| bare_groups[s]).or_else(|| genitive_after(groups, 0)) {
+            args.target = g.actors.clone();
         }
     } else {
         if let Some(s) = subject {
@@ -59,7 +59,11 @@ pub fn of_verb(
         if let Some(g) = target_group {
             args.target = g.actors.clone();
         } else if trigger.object {
-            if let Some(g) = subject.and_then(|s| bare_groups.get(s + 1)) {
+            // the object, or the owner of the object: "lehnte die Forderung der SPD ab"
+            if let Some(g) = subject
+                .and_then(|s| bare_groups.get(s + 1).copied())
+                .or_else(|| genitive_after(groups, at))
+            {
                 args.target = g.actors.clone();
             }
         }
@@ -67,8 +71,15 @@ pub fn of_verb(
             args.target = args.source.split_off(1);
         }
     }
-    args.location = location(cx, groups, &args);
+    settle_places(cx, &mut args, groups);
     args
+}
+
+/// The first genitive attribute after token `at` ("die Vorwürfe Klingbeils").
+fn genitive_after(groups: &[Group], at: usize) -> Option<&Group> {
+    groups
+        .iter()
+        .find(|g| g.start() > at && g.genitive_of.is_some_and(|n| n < g.start()))
 }
 
 /// The arguments of a noun trigger at token `at`.
@@ -90,7 +101,9 @@ pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) 
         .find(|g| g.end() == at || (g.end() + 1 == at && cx.is(WordClass::Determiner, g.end())));
     if let Some(g) = after.or(before) {
         args.source = g.actors.clone();
-    } else if !in_phrase(cx, at, groups) {
+    } else if in_phrase(cx, at, groups)
+        .is_none_or(|p| cx.lexicon.is(WordClass::PurposePreposition, p))
+    {
         if let Some(g) = groups
             .iter()
             .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
@@ -115,28 +128,60 @@ pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) 
     if args.source.len() > 1 && args.target.is_empty() && trigger.reciprocal {
         args.target = args.source.split_off(1);
     }
-    args.location = location(cx, groups, &args);
+    settle_places(cx, &mut args, groups);
     args
 }
 
-/// Whether the noun at `at` sits inside a prepositional phrase ("nach dem Angriff"):
-/// a preposition before it over at most three determiners and adjectives.
-fn in_phrase(cx: &Tokens<'_>, at: usize, groups: &[Group]) -> bool {
+/// The preposition whose phrase the noun at `at` sits in ("nach dem Angriff"): one
+/// before it over at most three determiners and adjectives.
+pub fn in_phrase<'a>(cx: &Tokens<'a>, at: usize, groups: &[Group]) -> Option<&'a str> {
     let floor = at.saturating_sub(4);
     let mut i = at;
     while i > floor {
         i -= 1;
         if groups.iter().any(|g| g.start() <= i && i < g.end()) {
-            return false;
+            return None;
         }
         if cx.is(WordClass::Preposition, i) {
-            return true;
+            return Some(cx.words[i]);
         }
         if !cx.is(WordClass::Determiner, i) && cx.words[i].starts_with(char::is_uppercase) {
-            return false;
+            return None;
         }
     }
-    false
+    None
+}
+
+/// Places are where things happen, not who does them: a city as source is dropped,
+/// a city as target gives way to its country where the article names it
+/// ("griff Odessa an" → Ukraine); either becomes the location if none is known.
+fn settle_places(cx: &Tokens<'_>, args: &mut Arguments, groups: &[Group]) {
+    let mut places = Vec::new();
+    args.source.retain(|a| {
+        let keep = !cx.is_mere_place(a);
+        if !keep {
+            places.push(a.clone());
+        }
+        keep
+    });
+    let mut target = Vec::new();
+    for a in std::mem::take(&mut args.target) {
+        if !cx.is_mere_place(&a) {
+            target.push(a);
+            continue;
+        }
+        if let Some(country) = cx.country_of(&a) {
+            if !target.iter().any(|t: &Actor| t.entity == Some(country)) {
+                target.push(Actor {
+                    entity: Some(country),
+                    ..a.clone()
+                });
+            }
+        }
+        places.push(a);
+    }
+    args.target = target;
+    args.location = location(cx, groups, args).or_else(|| places.into_iter().next());
 }
 
 /// The place where it happened: a place after a location preposition that is

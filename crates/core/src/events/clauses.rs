@@ -11,15 +11,17 @@ use super::lexicon::{EventLexicon, WordClass};
 use crate::entities::gazetteer::Gazetteer;
 use crate::model::{ActorRef, Analysis, EntityKind};
 
-/// One actor in the text: a span that refers to an entity of the article.
+/// One actor in the text: an entity's mention, or a noun that names an actor
+/// without a name.
 #[derive(Debug, Clone)]
 pub struct Actor {
     /// First token.
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// The entity (index into `analysis.entities`).
-    pub entity: usize,
+    /// The entity (index into `analysis.entities`), or none for an actor without a
+    /// name ("die Polizei").
+    pub entity: Option<usize>,
 }
 
 /// Actors joined by coordinators, with the preposition that heads them.
@@ -165,50 +167,57 @@ impl<'a> Tokens<'a> {
         let mut out: Vec<Actor> = Vec::new();
         let mut i = range.start;
         while i < range.end {
+            let actor = |end, entity| Actor {
+                start: i,
+                end,
+                entity,
+            };
             if let Some(e) = self.entity_at[i] {
                 let mut end = i + 1;
                 while end < range.end && self.entity_at[end] == Some(e) {
                     end += 1;
                 }
-                out.push(Actor {
-                    start: i,
-                    end,
-                    entity: e,
-                });
+                out.push(actor(end, Some(self.government_of(e))));
                 i = end;
                 continue;
             }
             if self.is(WordClass::Pronoun, i) {
                 if let Some(e) = self.last_person[i] {
-                    out.push(Actor {
-                        start: i,
-                        end: i + 1,
-                        entity: e,
-                    });
+                    out.push(actor(i + 1, Some(e)));
                 }
-            } else if i + 1 < range.end && self.is(WordClass::ActorNoun, i + 1) {
-                // only a country the article names as an entity: an actor must point to one
-                let country = self.gazetteer.adjective_country(self.words[i]);
-                let name = country.map(|c| &self.gazetteer.known()[c].name);
-                let entity = name.and_then(|name| {
-                    self.analysis
-                        .entities
-                        .iter()
-                        .position(|e| &e.name == name || e.stands_for.as_ref() == Some(name))
-                });
-                if let Some(entity) = entity {
-                    out.push(Actor {
-                        start: i,
-                        end: i + 2,
-                        entity,
-                    });
+            } else if i + 1 < range.end
+                && (self.is(WordClass::ActorNoun, i + 1) || self.is(WordClass::GenericActor, i + 1))
+                && self.entity_at[i + 1].is_none()
+            {
+                if let Some(name) = self
+                    .gazetteer
+                    .adjective_country(self.words[i])
+                    .map(|c| &self.gazetteer.known()[c].name)
+                {
+                    // "russische Truppen": the country where the article names it, else
+                    // the words themselves ("israelische Armee")
+                    let entity = self.analysis.entities.iter().position(|e| &e.name == name);
+                    out.push(actor(i + 2, entity));
                     i += 2;
                     continue;
                 }
+            } else if self.is(WordClass::GenericActor, i) && self.words[i].starts_with(char::is_uppercase) {
+                out.push(actor(i + 1, None));
             }
             i += 1;
         }
         out
+    }
+
+    /// The entity an entity acts for: the country a capital or seat of government
+    /// stands for ("Moskau", "der Kreml" → Russland), where the article names it.
+    fn government_of(&self, e: usize) -> usize {
+        let entities = &self.analysis.entities;
+        entities[e]
+            .stands_for
+            .as_ref()
+            .and_then(|country| entities.iter().position(|x| &x.name == country))
+            .unwrap_or(e)
     }
 
     /// The groups of the actors of `range`.
@@ -222,6 +231,16 @@ impl<'a> Tokens<'a> {
                 }
             }
             let (preposition, genitive_of) = self.head_of(actor.start, range.start);
+            // "Irans Außenminister Abbas Araghtschi": the first is the second's possessor
+            if let Some(last) = groups.last_mut() {
+                if self.words[last.end() - 1].ends_with(['s', '\''])
+                    && actor.start - last.end() <= 2
+                    && (last.end()..actor.start).all(|i| self.is_plain_noun(i))
+                    && last.preposition.is_none()
+                {
+                    last.genitive_of = Some(actor.start);
+                }
+            }
             groups.push(Group {
                 actors: vec![actor],
                 preposition,
@@ -310,21 +329,39 @@ impl<'a> Tokens<'a> {
         let span = tokens[actor.start].span.to(&tokens[actor.end - 1].span);
         let text = span.slice(&self.analysis.article.text).to_string();
         ActorRef {
-            entity: self
-                .analysis
-                .entities
-                .get(actor.entity)
-                .map(|e| e.id.clone()),
+            entity: self.entity(actor).map(|e| e.id.clone()),
             text,
             span,
         }
     }
 
-    /// Whether the actor is a place (a place entity that stands for no government).
+    /// Whether the actor is a place: a place entity.
     pub fn is_place(&self, actor: &Actor) -> bool {
+        self.entity(actor)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    }
+
+    /// Whether the actor is a place that is no actor: a place that is neither a
+    /// country nor a seat of government ("Odessa", "Alaska").
+    pub fn is_mere_place(&self, actor: &Actor) -> bool {
+        self.entity(actor).is_some_and(|e| {
+            e.kind == EntityKind::Place
+                && e.stands_for.is_none()
+                && e.country.as_ref() != Some(&e.name)
+        })
+    }
+
+    /// The country entity of a place actor, where the article names that country.
+    pub fn country_of(&self, actor: &Actor) -> Option<usize> {
+        let country = self.entity(actor)?.country.as_ref()?;
         self.analysis
             .entities
-            .get(actor.entity)
-            .is_some_and(|e| e.kind == EntityKind::Place)
+            .iter()
+            .position(|x| &x.name == country)
+    }
+
+    /// The actor's entity.
+    fn entity(&self, actor: &Actor) -> Option<&crate::model::Entity> {
+        actor.entity.and_then(|e| self.analysis.entities.get(e))
     }
 }

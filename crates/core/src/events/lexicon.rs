@@ -66,6 +66,12 @@ pub enum WordClass {
     ActorNoun,
     /// Punctuation that ends a clause.
     ClauseEnd,
+    /// "Polizei", "Demonstranten": an actor without a name.
+    GenericActor,
+    /// "zu", "bei": an event noun after one is the subject's own act.
+    PurposePreposition,
+    /// Event types (by name) whose verb takes an event noun as its content.
+    ContentType,
 }
 
 impl WordClass {
@@ -85,6 +91,9 @@ impl WordClass {
             "pronoun" => WordClass::Pronoun,
             "actor-noun" => WordClass::ActorNoun,
             "clause-end" => WordClass::ClauseEnd,
+            "generic-actor" => WordClass::GenericActor,
+            "purpose-preposition" => WordClass::PurposePreposition,
+            "content-type" => WordClass::ContentType,
             _ => return None,
         })
     }
@@ -233,9 +242,13 @@ impl EventLexicon {
             .filter(|e| e.triggers.iter().any(|t| t.noun))
     }
 
-    /// Whether `word` is in `class`.
+    /// Whether `word` is in `class`, as written or in lower case (a function word
+    /// that opens a sentence: "In Belgrad …").
     pub fn is(&self, class: WordClass, word: &str) -> bool {
-        self.classes.get(&class).is_some_and(|s| s.contains(word))
+        self.classes.get(&class).is_some_and(|s| {
+            s.contains(word)
+                || (word.starts_with(char::is_uppercase) && s.contains(&word.to_lowercase()))
+        })
     }
 
     /// The mode `word` gives an event of type `kind`, if any.

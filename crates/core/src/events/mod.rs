@@ -106,19 +106,20 @@ impl EventTagger {
         if cx.entity_at[at].is_some() {
             return None;
         }
-        let word = cx.words[at];
-        let entries = self.lexicon.entries(word)?;
-        let noun = word.starts_with(char::is_uppercase);
-        let particle_at = |p: &str| {
-            (at + 1..clause.end).any(|j| {
-                cx.words[j] == p && (j + 1 == clause.end || cx.is(WordClass::Coordinator, j + 1))
+        let (trigger, entries) = self.trigger_at(cx, clause, at)?;
+        let noun = trigger.noun;
+        if noun
+            && arguments::in_phrase(cx, at, groups).is_none()
+            && clause.clone().any(|j| {
+                self.trigger_at(cx, clause, j).is_some_and(|(t, _)| {
+                    !t.noun && cx.lexicon.is(WordClass::ContentType, t.kind.name())
+                })
             })
-        };
-        let trigger = entries
-            .triggers
-            .iter()
-            .filter(|t| t.noun == noun)
-            .find(|t| t.particle.as_deref().is_none_or(particle_at))?;
+        {
+            // "forderte die Lieferung", "wies die Vorwürfe zurück": the noun is what is
+            // demanded or rejected, not an event of its own
+            return None;
+        }
         let passive = entries.participle && clause.clone().any(|i| cx.is(WordClass::Passive, i));
         let mut args = if noun {
             arguments::of_noun(cx, trigger, groups, at)
@@ -153,6 +154,31 @@ impl EventTagger {
             modality,
             mentions: Vec::new(),
         })
+    }
+
+    /// The trigger at token `at` of `clause`, with the entries of its word: a noun
+    /// for a capitalised word, else a verb whose particle (if it needs one) closes
+    /// the clause.
+    fn trigger_at<'l>(
+        &'l self,
+        cx: &Tokens<'_>,
+        clause: &Range<usize>,
+        at: usize,
+    ) -> Option<(&'l Trigger, &'l lexicon::Entries)> {
+        let word = cx.words[at];
+        let entries = self.lexicon.entries(word)?;
+        let noun = word.starts_with(char::is_uppercase);
+        let particle_at = |p: &str| {
+            (at + 1..clause.end).any(|j| {
+                cx.words[j] == p && (j + 1 == clause.end || cx.is(WordClass::Coordinator, j + 1))
+            })
+        };
+        let trigger = entries
+            .triggers
+            .iter()
+            .filter(|t| t.noun == noun)
+            .find(|t| t.particle.as_deref().is_none_or(particle_at))?;
+        Some((trigger, entries))
     }
 
     /// The schema's event for a merged find.
