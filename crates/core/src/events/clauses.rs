@@ -224,6 +224,25 @@ impl<'a> Tokens<'a> {
     pub fn groups(&self, range: std::ops::Range<usize>) -> Vec<Group> {
         let mut groups: Vec<Group> = Vec::new();
         for actor in self.actors(range.clone()) {
+            // "die Regierung von Präsident Vučić", "der Regierung in Pristina": the named
+            // actor stands for the generic one before it
+            if let Some(last) = groups.last_mut() {
+                let generic = last.actors.last().filter(|a| a.entity.is_none());
+                if let Some(a) = generic.filter(|a| {
+                    actor.start > a.end
+                        && actor.start - a.end <= 2
+                        && actor.entity.is_some()
+                        && (a.end..actor.start).all(|i| {
+                            self.is(WordClass::ActorLink, i) || self.is_plain_noun(i)
+                        })
+                }) {
+                    let start = a.start;
+                    if let Some(slot) = last.actors.last_mut() {
+                        *slot = Actor { start, ..actor };
+                    }
+                    continue;
+                }
+            }
             if let Some(last) = groups.last_mut() {
                 if self.coordinated(last.end(), actor.start) {
                     last.actors.push(actor);

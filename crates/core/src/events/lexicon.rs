@@ -72,6 +72,10 @@ pub enum WordClass {
     PurposePreposition,
     /// Event types (by name) whose verb takes an event noun as its content.
     ContentType,
+    /// "von", "in", "des": a named actor after one stands for a generic actor before it.
+    ActorLink,
+    /// Event types (by name) that a rejection answers: its target is their source.
+    AnsweredType,
 }
 
 impl WordClass {
@@ -94,6 +98,8 @@ impl WordClass {
             "generic-actor" => WordClass::GenericActor,
             "purpose-preposition" => WordClass::PurposePreposition,
             "content-type" => WordClass::ContentType,
+            "actor-link" => WordClass::ActorLink,
+            "answered-type" => WordClass::AnsweredType,
             _ => return None,
         })
     }

@@ -17,7 +17,7 @@ pub mod merge;
 pub mod modality;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::model::{Analysis, Cue, DateRef, Event, TimexType};
+use crate::model::{Analysis, Cue, DateRef, Event, EventType, TimexType};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use arguments::Arguments;
@@ -85,7 +85,8 @@ impl EventTagger {
                 }
             }
         }
-        let merged = merge::merge(&cx, found);
+        let mut merged = merge::merge(&cx, found);
+        self.answer_rejections(&mut merged);
         merged
             .into_iter()
             .enumerate()
@@ -154,6 +155,32 @@ impl EventTagger {
             modality,
             mentions: Vec::new(),
         })
+    }
+
+    /// A rejection without a target rejects what was last asked or alleged: its
+    /// target is the source of the last event of an answered type in the three
+    /// sentences up to it, from another source.
+    fn answer_rejections(&self, events: &mut [Found]) {
+        for i in 0..events.len() {
+            let e = &events[i];
+            if e.trigger.kind != EventType::Reject || !e.args.target.is_empty() {
+                continue;
+            }
+            let source: Vec<Option<usize>> = e.args.source.iter().map(|a| a.entity).collect();
+            let answered = events[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence + 3 > e.sentence)
+                .find(|p| {
+                    self.lexicon.is(WordClass::AnsweredType, p.trigger.kind.name())
+                        && !p.args.source.is_empty()
+                        && p.args.source.iter().all(|a| !source.contains(&a.entity))
+                })
+                .map(|p| p.args.source.clone());
+            if let Some(target) = answered {
+                events[i].args.target = target;
+            }
+        }
     }
 
     /// The trigger at token `at` of `clause`, with the entries of its word: a noun
