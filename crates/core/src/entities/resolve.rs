@@ -97,6 +97,7 @@ pub fn resolve(
             text: c.text.clone(),
         });
     }
+    merge_acronyms(&mut drafts);
     for r in references {
         let holders: Vec<usize> = (0..drafts.len())
             .filter(|&i| holds(&drafts[i], &r.role, gazetteer))
@@ -109,6 +110,41 @@ pub fn resolve(
         }
     }
     finish(drafts, gazetteer)
+}
+
+/// An organisation's short form in brackets right after its name ("Rapid Support
+/// Forces (RSF)") is the same organisation: its mentions join the full name's.
+fn merge_acronyms(drafts: &mut Vec<Draft>) {
+    let is_acronym = |name: &str| {
+        (2..=6).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let mut i = 0;
+    while i < drafts.len() {
+        let short = &drafts[i];
+        let full = (short.kind == EntityKind::Organisation && is_acronym(&short.name))
+            .then(|| {
+                drafts.iter().position(|d| {
+                    d.kind == EntityKind::Organisation
+                        && d.name.contains(' ')
+                        && d.mentions.iter().any(|m| {
+                            short
+                                .mentions
+                                .iter()
+                                .any(|s| s.span.start == m.span.end + 2)
+                        })
+                })
+            })
+            .flatten();
+        match full {
+            Some(f) if f != i => {
+                let short = drafts.remove(i);
+                let f = if f > i { f - 1 } else { f };
+                drafts[f].mentions.extend(short.mentions);
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// The entity name a candidate goes by: the gazetteer's, else its words with a

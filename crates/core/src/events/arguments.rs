@@ -32,8 +32,11 @@ pub fn of_verb(
     at: usize,
 ) -> Arguments {
     let bare = |g: &&Group| g.preposition.is_none() && g.genitive_of.is_none();
-    let subject = groups.iter().filter(bare).position(|_| true);
     let bare_groups: Vec<&Group> = groups.iter().filter(bare).collect();
+    // the subject: the first bare group that is not an object pronoun
+    let subject = bare_groups.iter().position(|g| {
+        !(g.actors.len() == 1 && cx.is(WordClass::ObjectPronoun, g.actors[0].start))
+    });
     let mut args = Arguments::default();
     let target_group = groups.iter().find(|g| {
         g.preposition
@@ -61,7 +64,13 @@ pub fn of_verb(
         } else if trigger.object {
             // the object, or the owner of the object: "lehnte die Forderung der SPD ab"
             if let Some(g) = subject
-                .and_then(|s| bare_groups.get(s + 1).copied())
+                .and_then(|s| {
+                    bare_groups
+                        .iter()
+                        .enumerate()
+                        .find(|&(i, _)| i != s && (i > s || i + 1 == s))
+                        .map(|(_, g)| *g)
+                })
                 .or_else(|| genitive_after(groups, at))
             {
                 args.target = g.actors.clone();

@@ -58,6 +58,8 @@ pub struct Tokens<'a> {
     pub entity_at: Vec<Option<usize>>,
     /// For each token, the last person mentioned before it.
     last_person: Vec<Option<usize>>,
+    /// For each token, the last organisation mentioned before it.
+    last_organisation: Vec<Option<usize>>,
     /// Each token's quotation (index into `analysis.quotes`), if it lies inside one.
     pub quote_at: Vec<Option<usize>>,
     /// The lexicon.
@@ -86,16 +88,21 @@ impl<'a> Tokens<'a> {
                 }
             }
         }
-        let mut last_person = Vec::with_capacity(tokens.len());
-        let mut last = None;
-        for at in &entity_at {
-            last_person.push(last);
-            if let Some(e) = *at {
-                if analysis.entities[e].kind == EntityKind::Person {
-                    last = Some(e);
+        let last_of = |kind: EntityKind| {
+            let mut out = Vec::with_capacity(tokens.len());
+            let mut last = None;
+            for at in &entity_at {
+                out.push(last);
+                if let Some(e) = *at {
+                    if analysis.entities[e].kind == kind {
+                        last = Some(e);
+                    }
                 }
             }
-        }
+            out
+        };
+        let last_person = last_of(EntityKind::Person);
+        let last_organisation = last_of(EntityKind::Organisation);
         let mut quote_at = vec![None; tokens.len()];
         for (q, quote) in analysis.quotes.iter().enumerate() {
             if quote.incomplete {
@@ -114,6 +121,7 @@ impl<'a> Tokens<'a> {
             words: tokens.iter().map(|t| t.text(text)).collect(),
             entity_at,
             last_person,
+            last_organisation,
             quote_at,
             lexicon,
             gazetteer,
@@ -201,6 +209,13 @@ impl<'a> Tokens<'a> {
                     i += 2;
                     continue;
                 }
+            } else if self.is(WordClass::AnaphoricActor, i)
+                && i > range.start
+                && self.is(WordClass::Definite, i - 1)
+                && self.last_organisation[i].is_some()
+            {
+                // "die Miliz": the organisation named last
+                out.push(actor(i + 1, self.last_organisation[i]));
             } else if self.is(WordClass::GenericActor, i) && self.words[i].starts_with(char::is_uppercase) {
                 out.push(actor(i + 1, None));
             }

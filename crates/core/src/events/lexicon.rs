@@ -76,6 +76,12 @@ pub enum WordClass {
     ActorLink,
     /// Event types (by name) that a rejection answers: its target is their source.
     AnsweredType,
+    /// "ihn", "ihm": pronouns that cannot be a subject.
+    ObjectPronoun,
+    /// "Miliz": after a definite article, the last organisation named.
+    AnaphoricActor,
+    /// "der", "die".
+    Definite,
 }
 
 impl WordClass {
@@ -100,6 +106,9 @@ impl WordClass {
             "content-type" => WordClass::ContentType,
             "actor-link" => WordClass::ActorLink,
             "answered-type" => WordClass::AnsweredType,
+            "object-pronoun" => WordClass::ObjectPronoun,
+            "anaphoric-actor" => WordClass::AnaphoricActor,
+            "definite" => WordClass::Definite,
             _ => return None,
         })
     }
