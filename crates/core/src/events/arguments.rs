@@ -52,7 +52,10 @@ pub fn of_verb(
         }) {
             args.source = agent.actors.clone();
         }
-        if let Some(g) = subject.map(|s| bare_groups[s]).or_else(|| genitive_after(groups, 0)) {
+        if let Some(g) = subject
+            .map(|s| bare_groups[s])
+            .or_else(|| genitive_after(groups, 0))
+        {
             args.target = g.actors.clone();
         }
     } else {
@@ -71,7 +74,10 @@ pub fn of_verb(
                         .find(|&(i, _)| i != s && (i > s || i + 1 == s))
                         .map(|(_, g)| *g)
                 })
-                .or_else(|| genitive_after(groups, at))
+                .or_else(|| {
+                    let after = subject.map_or(0, |s| bare_groups[s].end());
+                    genitive_after(groups, after)
+                })
             {
                 args.target = g.actors.clone();
             }
@@ -84,11 +90,12 @@ pub fn of_verb(
     args
 }
 
-/// The first genitive attribute after token `at` ("die Vorwürfe Klingbeils").
-fn genitive_after(groups: &[Group], at: usize) -> Option<&Group> {
+/// The first genitive attribute that starts at or after token `from` ("die
+/// Vorwürfe Klingbeils", "Stellungen der Hisbollah").
+fn genitive_after(groups: &[Group], from: usize) -> Option<&Group> {
     groups
         .iter()
-        .find(|g| g.start() > at && g.genitive_of.is_some_and(|n| n < g.start()))
+        .find(|g| g.start() >= from && g.genitive_of.is_some_and(|n| n < g.start()))
 }
 
 /// The arguments of a noun trigger at token `at`.

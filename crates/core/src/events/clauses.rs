@@ -24,6 +24,16 @@ pub struct Actor {
     pub entity: Option<usize>,
 }
 
+impl Actor {
+    /// Whether both name the same actor: the same entity, or the same words.
+    pub fn same_as(&self, other: &Actor) -> bool {
+        match (self.entity, other.entity) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.start == other.start && self.end == other.end,
+        }
+    }
+}
+
 /// Actors joined by coordinators, with the preposition that heads them.
 #[derive(Debug, Clone)]
 pub struct Group {

@@ -74,8 +74,6 @@ pub enum WordClass {
     ContentType,
     /// "von", "in", "des": a named actor after one stands for a generic actor before it.
     ActorLink,
-    /// Event types (by name) that a rejection answers: its target is their source.
-    AnsweredType,
     /// "ihn", "ihm": pronouns that cannot be a subject.
     ObjectPronoun,
     /// "Miliz": after a definite article, the last organisation named.
@@ -105,7 +103,6 @@ impl WordClass {
             "purpose-preposition" => WordClass::PurposePreposition,
             "content-type" => WordClass::ContentType,
             "actor-link" => WordClass::ActorLink,
-            "answered-type" => WordClass::AnsweredType,
             "object-pronoun" => WordClass::ObjectPronoun,
             "anaphoric-actor" => WordClass::AnaphoricActor,
             "definite" => WordClass::Definite,
@@ -122,6 +119,7 @@ pub struct EventLexicon {
     noun_tails: FxHashMap<String, String>,
     classes: FxHashMap<WordClass, FxHashSet<String>>,
     modes: FxHashMap<String, Vec<(EventType, String)>>,
+    answers: FxHashMap<EventType, Vec<EventType>>,
 }
 
 impl EventLexicon {
@@ -226,6 +224,17 @@ impl EventLexicon {
                             .push((event_type, mode.to_string()));
                     }
                 }
+                ["answers", type_name, list] => {
+                    let parse = |name: &str| {
+                        EventType::parse(name)
+                            .ok_or_else(|| error(format!("unknown event type {name:?}")))
+                    };
+                    let answered = words(list)
+                        .iter()
+                        .map(|w| parse(w))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    self.answers.insert(parse(type_name)?, answered);
+                }
                 [class, list] => {
                     let class = WordClass::parse(class)
                         .ok_or_else(|| error(format!("unknown word class {class:?}")))?;
@@ -264,6 +273,11 @@ impl EventLexicon {
             s.contains(word)
                 || (word.starts_with(char::is_uppercase) && s.contains(&word.to_lowercase()))
         })
+    }
+
+    /// The event types an event of type `kind` without a target may answer.
+    pub fn answered_by(&self, kind: EventType) -> &[EventType] {
+        self.answers.get(&kind).map_or(&[], Vec::as_slice)
     }
 
     /// The mode `word` gives an event of type `kind`, if any.

@@ -17,7 +17,7 @@ pub mod merge;
 pub mod modality;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::model::{Analysis, Cue, DateRef, Event, EventType, TimexType};
+use crate::model::{Analysis, Cue, DateRef, Event, TimexType};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use arguments::Arguments;
@@ -86,7 +86,7 @@ impl EventTagger {
             }
         }
         let mut merged = merge::merge(&cx, found);
-        self.answer_rejections(&mut merged);
+        self.answer(&mut merged);
         merged
             .into_iter()
             .enumerate()
@@ -133,8 +133,7 @@ impl EventTagger {
                 args.source = g.actors.clone();
             }
         }
-        args.target
-            .retain(|t| !args.source.iter().any(|s| s.entity == t.entity));
+        args.target.retain(|t| !args.source.iter().any(|s| s.same_as(t)));
         if trigger.needs_target && args.target.is_empty() {
             return None;
         }
@@ -157,13 +156,15 @@ impl EventTagger {
         })
     }
 
-    /// A rejection without a target rejects what was last asked or alleged: its
-    /// target is the source of the last event of an answered type in the three
-    /// sentences up to it, from another source.
-    fn answer_rejections(&self, events: &mut [Found]) {
+    /// A rejection, criticism or endorsement without a target answers what was
+    /// last asked, alleged or done: its target is the source of the last event of
+    /// a type it answers (`answers` in grammar.tsv) in the three sentences up to it,
+    /// from another source.
+    fn answer(&self, events: &mut [Found]) {
         for i in 0..events.len() {
             let e = &events[i];
-            if e.trigger.kind != EventType::Reject || !e.args.target.is_empty() {
+            let answers = self.lexicon.answered_by(e.trigger.kind);
+            if answers.is_empty() || !e.args.target.is_empty() {
                 continue;
             }
             let source: Vec<Option<usize>> = e.args.source.iter().map(|a| a.entity).collect();
@@ -172,7 +173,7 @@ impl EventTagger {
                 .rev()
                 .take_while(|p| p.sentence + 3 > e.sentence)
                 .find(|p| {
-                    self.lexicon.is(WordClass::AnsweredType, p.trigger.kind.name())
+                    answers.contains(&p.trigger.kind)
                         && !p.args.source.is_empty()
                         && p.args.source.iter().all(|a| !source.contains(&a.entity))
                 })
