@@ -76,6 +76,8 @@ pub enum WordClass {
     ActorLink,
     /// "ihn", "ihm": pronouns that cannot be a subject.
     ObjectPronoun,
+    /// "zu": a trigger after it may be the content of a demand.
+    Infinitive,
     /// "Miliz": after a definite article, the last organisation named.
     AnaphoricActor,
     /// "der", "die".
@@ -106,6 +108,7 @@ impl WordClass {
             "object-pronoun" => WordClass::ObjectPronoun,
             "anaphoric-actor" => WordClass::AnaphoricActor,
             "definite" => WordClass::Definite,
+            "infinitive" => WordClass::Infinitive,
             _ => return None,
         })
     }
@@ -119,7 +122,7 @@ pub struct EventLexicon {
     noun_tails: FxHashMap<String, String>,
     classes: FxHashMap<WordClass, FxHashSet<String>>,
     modes: FxHashMap<String, Vec<(EventType, String)>>,
-    answers: FxHashMap<EventType, Vec<EventType>>,
+    answers: FxHashMap<(EventType, Option<String>), Vec<EventType>>,
 }
 
 impl EventLexicon {
@@ -233,7 +236,11 @@ impl EventLexicon {
                         .iter()
                         .map(|w| parse(w))
                         .collect::<Result<Vec<_>, _>>()?;
-                    self.answers.insert(parse(type_name)?, answered);
+                    let (type_name, mode) = match type_name.split_once('/') {
+                        Some((t, m)) => (t, Some(m.to_string())),
+                        None => (type_name, None),
+                    };
+                    self.answers.insert((parse(type_name)?, mode), answered);
                 }
                 [class, list] => {
                     let class = WordClass::parse(class)
@@ -275,9 +282,13 @@ impl EventLexicon {
         })
     }
 
-    /// The event types an event of type `kind` without a target may answer.
-    pub fn answered_by(&self, kind: EventType) -> &[EventType] {
-        self.answers.get(&kind).map_or(&[], Vec::as_slice)
+    /// The event types an event of type `kind` and mode `mode` without a target may
+    /// answer, the most likely first.
+    pub fn answered_by(&self, kind: EventType, mode: Option<&str>) -> &[EventType] {
+        self.answers
+            .get(&(kind, mode.map(str::to_string)))
+            .or_else(|| self.answers.get(&(kind, None)))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The mode `word` gives an event of type `kind`, if any.

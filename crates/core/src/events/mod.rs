@@ -70,13 +70,24 @@ impl EventTagger {
         for s in 0..analysis.sentences.len() {
             let clauses = cx.clauses(s);
             let mut previous_subject: Option<Group> = None;
+            let mut demand_before = false;
             for clause in clauses {
                 let groups = cx.groups(clause.clone());
+                let mut demand_here = false;
                 for at in clause.clone() {
-                    if let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject) {
-                        found.push(f);
+                    let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject)
+                    else {
+                        continue;
+                    };
+                    let content = cx.lexicon.is(WordClass::ContentType, f.trigger.kind.name());
+                    demand_here |= content && !f.trigger.noun;
+                    // "forderte X auf, Y zu unterstützen": what is demanded is no event
+                    if demand_before && at > 0 && cx.is(WordClass::Infinitive, at - 1) {
+                        continue;
                     }
+                    found.push(f);
                 }
+                demand_before = demand_here;
                 if let Some(g) = groups
                     .iter()
                     .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
@@ -163,20 +174,23 @@ impl EventTagger {
     fn answer(&self, events: &mut [Found]) {
         for i in 0..events.len() {
             let e = &events[i];
-            let answers = self.lexicon.answered_by(e.trigger.kind);
+            let answers = self.lexicon.answered_by(e.trigger.kind, e.mode.as_deref());
             if answers.is_empty() || !e.args.target.is_empty() {
                 continue;
             }
             let source: Vec<Option<usize>> = e.args.source.iter().map(|a| a.entity).collect();
-            let answered = events[..i]
+            let window: Vec<&Found> = events[..i]
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence + 3 > e.sentence)
-                .find(|p| {
-                    answers.contains(&p.trigger.kind)
-                        && !p.args.source.is_empty()
+                .take_while(|p| p.sentence + 4 > e.sentence)
+                .filter(|p| {
+                    !p.args.source.is_empty()
                         && p.args.source.iter().all(|a| !source.contains(&a.entity))
                 })
+                .collect();
+            let answered = answers
+                .iter()
+                .find_map(|kind| window.iter().find(|p| p.trigger.kind == *kind))
                 .map(|p| p.args.source.clone());
             if let Some(target) = answered {
                 events[i].args.target = target;
@@ -251,9 +265,16 @@ fn date_of(cx: &Tokens<'_>, clause: &Range<usize>) -> Option<usize> {
     let (first, last) = (tokens.get(clause.start)?, tokens.get(clause.end - 1)?);
     let timexes = &cx.analysis.timexes;
     let from = timexes.partition_point(|t| t.span.start < first.span.start);
-    (from..timexes.len())
+    let in_clause: Vec<usize> = (from..timexes.len())
         .take_while(|&i| timexes[i].span.end <= last.span.end)
-        .find(|&i| matches!(timexes[i].kind, TimexType::Date | TimexType::Time))
+        .filter(|&i| matches!(timexes[i].kind, TimexType::Date | TimexType::Time))
+        .collect();
+    // a calendar value ("2025-02") before a reference ("PAST_REF" of "zuletzt")
+    in_clause
+        .iter()
+        .find(|&&i| timexes[i].value.starts_with(|c: char| c.is_ascii_digit()))
+        .or(in_clause.first())
+        .copied()
 }
 
 impl Stage for EventTagger {
