@@ -38,11 +38,16 @@ pub fn of_verb(
         !(g.actors.len() == 1 && cx.is(WordClass::ObjectPronoun, g.actors[0].start))
     });
     let mut args = Arguments::default();
-    let target_group = groups.iter().find(|g| {
-        g.preposition
-            .as_ref()
-            .is_some_and(|p| trigger.target_prepositions.iter().any(|t| t == p))
-    });
+    // the target phrase nearest the verb: in "seit seinem Treffen mit X … mit Y
+    // gesprochen" the first "mit" belongs to the noun
+    let target_group = groups
+        .iter()
+        .filter(|g| {
+            g.preposition
+                .as_ref()
+                .is_some_and(|p| trigger.target_prepositions.iter().any(|t| t == p))
+        })
+        .min_by_key(|g| g.start().abs_diff(at));
     if passive {
         if let Some(agent) = groups.iter().find(|g| {
             g.preposition
@@ -115,8 +120,17 @@ pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) 
     let before = groups
         .iter()
         .find(|g| g.end() == at || (g.end() + 1 == at && cx.is(WordClass::Determiner, g.end())));
+    let possessive = at > 0 && cx.is(WordClass::Possessive, at - 1);
     if let Some(g) = after.or(before) {
         args.source = g.actors.clone();
+    } else if possessive {
+        // "seit seinem Treffen": the subject's own act
+        if let Some(g) = groups
+            .iter()
+            .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
+        {
+            args.source = g.actors.clone();
+        }
     } else if in_phrase(cx, at, groups)
         .is_none_or(|p| cx.lexicon.is(WordClass::PurposePreposition, p))
     {

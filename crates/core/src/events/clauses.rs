@@ -321,12 +321,12 @@ impl<'a> Tokens<'a> {
                 return (Some(w.to_lowercase()), None);
             }
             if self.is(WordClass::Determiner, i) {
-                if matches!(w, "des" | "der")
+                if self.is(WordClass::Genitive, i)
                     && i > floor
                     && self.is_plain_noun(i - 1)
                     && steps == 1
                 {
-                    return (None, Some(i - 1));
+                    return (self.governing(i - 1, floor), Some(i - 1));
                 }
                 continue;
             }
@@ -336,6 +336,25 @@ impl<'a> Tokens<'a> {
             break;
         }
         (None, None)
+    }
+
+    /// The preposition of the phrase whose head is the noun at `noun`, if the noun
+    /// names no event ("mit Vertretern der Ukraine": the owner is spoken with too).
+    fn governing(&self, noun: usize, floor: usize) -> Option<String> {
+        if self.lexicon.entries(self.words[noun]).is_some() {
+            return None;
+        }
+        let mut j = noun;
+        while j > floor && noun - j < 2 {
+            j -= 1;
+            if self.is(WordClass::Preposition, j) {
+                return Some(self.words[j].to_lowercase());
+            }
+            if !(self.is(WordClass::Determiner, j) || self.looks_attributive(j)) {
+                break;
+            }
+        }
+        None
     }
 
     /// Whether token `i` can stand inside a noun phrase before its head: an

@@ -76,6 +76,10 @@ pub enum WordClass {
     ActorLink,
     /// "ihn", "ihm": pronouns that cannot be a subject.
     ObjectPronoun,
+    /// "des", "der": a determiner that can open a genitive attribute.
+    Genitive,
+    /// "sein", "ihrem": a possessive before an event noun makes the subject its actor.
+    Possessive,
     /// "zu": a trigger after it may be the content of a demand.
     Infinitive,
     /// "Miliz": after a definite article, the last organisation named.
@@ -109,6 +113,8 @@ impl WordClass {
             "anaphoric-actor" => WordClass::AnaphoricActor,
             "definite" => WordClass::Definite,
             "infinitive" => WordClass::Infinitive,
+            "genitive" => WordClass::Genitive,
+            "possessive" => WordClass::Possessive,
             _ => return None,
         })
     }
