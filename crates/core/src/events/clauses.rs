@@ -249,12 +249,12 @@ impl<'a> Tokens<'a> {
     pub fn groups(&self, range: std::ops::Range<usize>) -> Vec<Group> {
         let mut groups: Vec<Group> = Vec::new();
         for actor in self.actors(range.clone()) {
-            // "die Regierung von Präsident Vučić", "der Regierung in Pristina": the named
-            // actor stands for the generic one before it
+            // "die Regierung von Präsident Vučić", "der Regierung in Pristina", "die Miliz
+            // M23": the named actor stands for the generic one before it
             if let Some(last) = groups.last_mut() {
                 let generic = last.actors.last().filter(|a| a.entity.is_none());
                 if let Some(a) = generic.filter(|a| {
-                    actor.start > a.end
+                    actor.start >= a.end
                         && actor.start - a.end <= 2
                         && actor.entity.is_some()
                         && (a.end..actor.start).all(|i| {
