@@ -80,6 +80,33 @@ fn check_analysis(a: &Analysis) {
             assert_eq!(cue.text, cue.span.slice(text), "cue text");
         }
     }
+    let entity_ids: Vec<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+    for (i, v) in a.events.iter().enumerate() {
+        assert_eq!(v.id, format!("v{}", i + 1), "event ids in order");
+        assert!(v.sentence < a.sentences.len(), "event sentence");
+        assert_eq!(
+            v.mentions.first(),
+            Some(&v.trigger),
+            "first mention is the trigger"
+        );
+        for t in &v.mentions {
+            check_span(text, &char_at_byte, &t.span, "event mention");
+            assert_eq!(t.text, t.span.slice(text), "event mention text");
+        }
+        let actors = v
+            .source
+            .iter()
+            .chain(&v.target)
+            .chain(&v.location)
+            .chain(&v.claimed_by);
+        for actor in actors {
+            check_span(text, &char_at_byte, &actor.span, "event actor");
+            assert_eq!(actor.text, actor.span.slice(text), "event actor text");
+            if let Some(id) = &actor.entity {
+                assert!(entity_ids.contains(&id.as_str()), "event actor entity {id}");
+            }
+        }
+    }
     let mut last_end = 0;
     for s in &a.sentences {
         check_span(text, &char_at_byte, &s.span, "sentence");

@@ -12,6 +12,9 @@
 use super::clauses::{Actor, Group, Tokens};
 use super::lexicon::{Trigger, WordClass};
 
+/// How many tokens after an event noun its target phrase may start.
+const NOUN_REACH: usize = 5;
+
 /// The arguments found for a trigger.
 #[derive(Debug, Clone, Default)]
 pub struct Arguments {
@@ -34,9 +37,9 @@ pub fn of_verb(
     let bare = |g: &&Group| g.preposition.is_none() && g.genitive_of.is_none();
     let bare_groups: Vec<&Group> = groups.iter().filter(bare).collect();
     // the subject: the first bare group that is not an object pronoun
-    let subject = bare_groups.iter().position(|g| {
-        !(g.actors.len() == 1 && cx.is(WordClass::ObjectPronoun, g.actors[0].start))
-    });
+    let subject = bare_groups
+        .iter()
+        .position(|g| !(g.actors.len() == 1 && cx.is(WordClass::ObjectPronoun, g.actors[0].start)));
     let mut args = Arguments::default();
     // the target phrase nearest the verb: in "seit seinem Treffen mit X … mit Y
     // gesprochen" the first "mit" belongs to the noun
@@ -53,7 +56,6 @@ pub fn of_verb(
             g.preposition
                 .as_deref()
                 .is_some_and(|p| cx.lexicon.is(WordClass::Agent, p))
-                && g.start() > at
         }) {
             args.source = agent.actors.clone();
         }
@@ -141,8 +143,11 @@ pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) 
             args.source = g.actors.clone();
         }
     }
+    // the target phrase follows the noun closely: "Treffen mit X", "ein Gipfel in
+    // Alaska mit X"
     if let Some(g) = groups.iter().find(|g| {
         g.start() > at
+            && g.start() <= at + NOUN_REACH
             && g.preposition
                 .as_ref()
                 .is_some_and(|p| trigger.target_prepositions.iter().any(|t| t == p))

@@ -226,7 +226,9 @@ impl<'a> Tokens<'a> {
             {
                 // "die Miliz": the organisation named last
                 out.push(actor(i + 1, self.last_organisation[i]));
-            } else if self.is(WordClass::GenericActor, i) && self.words[i].starts_with(char::is_uppercase) {
+            } else if self.is(WordClass::GenericActor, i)
+                && self.words[i].starts_with(char::is_uppercase)
+            {
                 out.push(actor(i + 1, None));
             }
             i += 1;
@@ -257,9 +259,8 @@ impl<'a> Tokens<'a> {
                     actor.start >= a.end
                         && actor.start - a.end <= 2
                         && actor.entity.is_some()
-                        && (a.end..actor.start).all(|i| {
-                            self.is(WordClass::ActorLink, i) || self.is_plain_noun(i)
-                        })
+                        && (a.end..actor.start)
+                            .all(|i| self.is(WordClass::ActorLink, i) || self.is_plain_noun(i))
                 }) {
                     let start = a.start;
                     if let Some(slot) = last.actors.last_mut() {

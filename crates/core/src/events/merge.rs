@@ -21,7 +21,15 @@ pub fn merge(cx: &Tokens<'_>, found: Vec<Found>) -> Vec<Found> {
             .find(|e| same(cx, e, &f))
         {
             Some(e) => {
-                e.mentions.push(f.at);
+                // the verb names the event better than a noun of its sentence
+                // ("Sanktionen … verhängen")
+                if e.trigger.noun && !f.trigger.noun && e.sentence == f.sentence {
+                    e.mentions.push(e.at);
+                    e.at = f.at;
+                    e.trigger = f.trigger;
+                } else {
+                    e.mentions.push(f.at);
+                }
                 if e.timex.is_none() {
                     e.timex = f.timex;
                 }

@@ -74,15 +74,17 @@ impl EventTagger {
             for clause in clauses {
                 let groups = cx.groups(clause.clone());
                 let mut demand_here = false;
+                // "forderte X auf, die Lieferung … zu stoppen": the clause is what is
+                // demanded, and holds no event of its own
+                let demanded =
+                    demand_before && clause.clone().any(|i| cx.is(WordClass::Infinitive, i));
                 for at in clause.clone() {
-                    let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject)
-                    else {
+                    let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject) else {
                         continue;
                     };
                     let content = cx.lexicon.is(WordClass::ContentType, f.trigger.kind.name());
                     demand_here |= content && !f.trigger.noun;
-                    // "forderte X auf, Y zu unterstützen": what is demanded is no event
-                    if demand_before && at > 0 && cx.is(WordClass::Infinitive, at - 1) {
+                    if demanded {
                         continue;
                     }
                     found.push(f);
@@ -144,7 +146,8 @@ impl EventTagger {
                 args.source = g.actors.clone();
             }
         }
-        args.target.retain(|t| !args.source.iter().any(|s| s.same_as(t)));
+        args.target
+            .retain(|t| !args.source.iter().any(|s| s.same_as(t)));
         if trigger.needs_target && args.target.is_empty() {
             return None;
         }
