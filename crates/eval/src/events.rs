@@ -195,11 +195,7 @@ pub fn load_documents(gold: &Path) -> Result<Vec<EventDocument>, EvalError> {
             path: path.display().to_string(),
             source: e,
         })?;
-        let file: GoldFile = serde_json::from_slice(&bytes).map_err(|e| EvalError::Format {
-            path: path.display().to_string(),
-            line: e.line(),
-            reason: e.to_string(),
-        })?;
+        let file = parse_gold(&path, &bytes)?;
         docs.push(EventDocument {
             name: name.to_string(),
             article,
@@ -210,6 +206,15 @@ pub fn load_documents(gold: &Path) -> Result<Vec<EventDocument>, EvalError> {
         return Err(EvalError::NoGold(gold.display().to_string()));
     }
     Ok(docs)
+}
+
+/// Reads one gold file's bytes; `path` names it in errors.
+pub fn parse_gold(path: &Path, bytes: &[u8]) -> Result<GoldFile, EvalError> {
+    serde_json::from_slice(bytes).map_err(|e| EvalError::Format {
+        path: path.display().to_string(),
+        line: e.line(),
+        reason: e.to_string(),
+    })
 }
 
 /// Adds the scores of one document's predictions to `report`.
@@ -367,6 +372,16 @@ mod tests {
 
     fn names(n: &[&str]) -> Vec<Vec<String>> {
         n.iter().map(|s| vec![s.to_string()]).collect()
+    }
+
+    #[test]
+    fn bad_gold_names_the_file_and_line() {
+        let err = parse_gold(Path::new("g.gold.json"), b"{\"events\": [\n{\"type\": 3}]}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.gold.json:2:"), "{err}");
+        let ok = parse_gold(Path::new("g"), br#"{"events": [{"type": "AGREE"}]}"#).unwrap();
+        assert_eq!(ok.events[0].kind, "AGREE");
     }
 
     #[test]
