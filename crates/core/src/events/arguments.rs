@@ -106,7 +106,13 @@ fn genitive_after(groups: &[Group], from: usize) -> Option<&Group> {
 }
 
 /// The arguments of a noun trigger at token `at`.
-pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) -> Arguments {
+pub fn of_noun(
+    cx: &Tokens<'_>,
+    trigger: &Trigger,
+    groups: &[Group],
+    clause: &std::ops::Range<usize>,
+    at: usize,
+) -> Arguments {
     let mut args = Arguments::default();
     // a genitive right after the noun, or a "von"/"durch" phrase: "Besuch des Kanzlers"
     let after = groups.iter().find(|g| {
@@ -133,9 +139,13 @@ pub fn of_noun(cx: &Tokens<'_>, trigger: &Trigger, groups: &[Group], at: usize) 
         {
             args.source = g.actors.clone();
         }
-    } else if in_phrase(cx, at, groups)
-        .is_none_or(|p| cx.lexicon.is(WordClass::PurposePreposition, p))
-    {
+    } else if match in_phrase(cx, at, groups) {
+        // "zu einem Besuch", "bei einem Treffen": the subject's own act
+        Some(p) => cx.lexicon.is(WordClass::PurposePreposition, p),
+        // an object: the subject's act only after a light verb ("hielt ein
+        // Gipfeltreffen ab", "kündigte einen Streik an"), not "nannte den Streik …"
+        None => clause.clone().any(|i| cx.is(WordClass::LightVerb, i)),
+    } {
         if let Some(g) = groups
             .iter()
             .find(|g| g.preposition.is_none() && g.genitive_of.is_none())

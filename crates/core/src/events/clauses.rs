@@ -9,7 +9,7 @@
 
 use super::lexicon::{EventLexicon, WordClass};
 use crate::entities::gazetteer::Gazetteer;
-use crate::model::{ActorRef, Analysis, EntityKind};
+use crate::model::{ActorRef, Analysis, BlockKind, EntityKind};
 
 /// One actor in the text: an entity's mention, or a noun that names an actor
 /// without a name.
@@ -72,6 +72,8 @@ pub struct Tokens<'a> {
     last_organisation: Vec<Option<usize>>,
     /// Each token's quotation (index into `analysis.quotes`), if it lies inside one.
     pub quote_at: Vec<Option<usize>>,
+    /// Whether each sentence is a heading (kicker, title, subheading).
+    pub heading: Vec<bool>,
     /// The lexicon.
     pub lexicon: &'a EventLexicon,
     gazetteer: &'a Gazetteer,
@@ -126,8 +128,25 @@ impl<'a> Tokens<'a> {
                 *slot = Some(q);
             }
         }
+        let blocks = &analysis.article.blocks;
+        let heading = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                blocks
+                    .iter()
+                    .find(|b| b.span.start <= s.span.start && s.span.end <= b.span.end)
+                    .is_some_and(|b| {
+                        matches!(
+                            b.kind,
+                            BlockKind::Kicker | BlockKind::Title | BlockKind::Subheading
+                        )
+                    })
+            })
+            .collect();
         Tokens {
             analysis,
+            heading,
             words: tokens.iter().map(|t| t.text(text)).collect(),
             entity_at,
             last_person,
@@ -195,7 +214,9 @@ impl<'a> Tokens<'a> {
                 while end < range.end && self.entity_at[end] == Some(e) {
                     end += 1;
                 }
-                out.push(actor(end, Some(self.government_of(e))));
+                if !self.is_possessor(end, range.end) {
+                    out.push(actor(end, Some(self.government_of(e))));
+                }
                 i = end;
                 continue;
             }
@@ -234,6 +255,17 @@ impl<'a> Tokens<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether the actor that ends before token `end` is the possessor of the next
+    /// one ("Irans Außenminister Abbas Araghtschi"): it ends in a genitive `s` and
+    /// at most two nouns stand between them.
+    fn is_possessor(&self, end: usize, limit: usize) -> bool {
+        end > 0
+            && self.words[end - 1].ends_with(['s', '\'', '’'])
+            && (end..(end + 3).min(limit))
+                .find(|&j| !self.is_plain_noun(j))
+                .is_some_and(|j| j > end && self.entity_at[j].is_some())
     }
 
     /// The entity an entity acts for: the country a capital or seat of government
@@ -276,16 +308,6 @@ impl<'a> Tokens<'a> {
                 }
             }
             let (preposition, genitive_of) = self.head_of(actor.start, range.start);
-            // "Irans Außenminister Abbas Araghtschi": the first is the second's possessor
-            if let Some(last) = groups.last_mut() {
-                if self.words[last.end() - 1].ends_with(['s', '\''])
-                    && actor.start - last.end() <= 2
-                    && (last.end()..actor.start).all(|i| self.is_plain_noun(i))
-                    && last.preposition.is_none()
-                {
-                    last.genitive_of = Some(actor.start);
-                }
-            }
             groups.push(Group {
                 actors: vec![actor],
                 preposition,
@@ -362,7 +384,11 @@ impl<'a> Tokens<'a> {
     /// inflected adjective or a capitalised noun that is neither an actor nor a trigger.
     fn looks_attributive(&self, i: usize) -> bool {
         let w = self.words[i];
-        if self.entity_at[i].is_some() || self.lexicon.entries(w).is_some() {
+        if self.entity_at[i].is_some() {
+            // a possessor inside the phrase: "zwischen Serbiens Präsidenten …"
+            return self.is_possessor(i + 1, self.words.len());
+        }
+        if self.lexicon.entries(w).is_some() {
             return false;
         }
         if w.starts_with(char::is_uppercase) {

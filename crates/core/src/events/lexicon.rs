@@ -80,6 +80,8 @@ pub enum WordClass {
     Genitive,
     /// "sein", "ihrem": a possessive before an event noun makes the subject its actor.
     Possessive,
+    /// "führte", "hielt": a verb whose object event noun is the subject's own act.
+    LightVerb,
     /// "zu": a trigger after it may be the content of a demand.
     Infinitive,
     /// "Miliz": after a definite article, the last organisation named.
@@ -113,6 +115,7 @@ impl WordClass {
             "anaphoric-actor" => WordClass::AnaphoricActor,
             "definite" => WordClass::Definite,
             "infinitive" => WordClass::Infinitive,
+            "light-verb" => WordClass::LightVerb,
             "genitive" => WordClass::Genitive,
             "possessive" => WordClass::Possessive,
             _ => return None,

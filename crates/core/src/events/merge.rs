@@ -70,13 +70,20 @@ fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
             .chain(&earlier.args.location)
             .any(|b| b.entity == a.entity)
     };
+    // "… Odessa angegriffen. In der Region Charkiw wurde … beschossen": two places, two attacks
+    let places_fit = match (&earlier.args.location, &later.args.location) {
+        (Some(a), Some(b)) => a.same_as(b),
+        _ => true,
+    };
     let claim = |f: &Found| f.modality.claimed_by.as_ref().map(|c| c.entity.clone());
     earlier.trigger.kind == later.trigger.kind
         && mode_fits
         && dates_fit
+        && places_fit
         && earlier.modality.negated == later.modality.negated
         && earlier.modality.planned == later.modality.planned
-        && claim(earlier) == claim(later)
+        // a heading sums up what the text then reports, with or without its source
+        && (claim(earlier) == claim(later) || cx.heading[earlier.sentence])
         && later
             .args
             .source

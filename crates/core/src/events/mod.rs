@@ -136,7 +136,7 @@ impl EventTagger {
         }
         let passive = entries.participle && clause.clone().any(|i| cx.is(WordClass::Passive, i));
         let mut args = if noun {
-            arguments::of_noun(cx, trigger, groups, at)
+            arguments::of_noun(cx, trigger, groups, clause, at)
         } else {
             arguments::of_verb(cx, trigger, groups, passive, at)
         };

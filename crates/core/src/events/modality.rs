@@ -33,6 +33,8 @@ pub fn read(
     let negated = clause.clone().any(|i| {
         cx.is(WordClass::Negation, i)
             && !cx.is(WordClass::NotNegation, i + 1)
+            // "nicht zugestimmt und verlangt": the negation stays in its conjunct
+            && !(i < at && (i + 1..at).any(|j| cx.words[j].chars().all(char::is_alphabetic) && cx.is(WordClass::Coordinator, j)))
             // "kein" negates a noun; it negates a noun trigger only right before it
             && (cx.words[i] == "nicht"
                 || cx.words[i] == "nie"
