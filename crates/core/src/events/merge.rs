@@ -51,7 +51,9 @@ pub fn merge(cx: &Tokens<'_>, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Whether `later` names the event `earlier`: the same type and mode, the same
-/// reality (negation, plan, claim), no other date, and no actor the earlier one lacks.
+/// reality (negation, plan, claim), no other date or place, and no actor the
+/// earlier one lacks (unless the earlier is a noun without actor that the verb of
+/// its sentence governs: "Sanktionen … verhängen").
 fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
     let mode_fits = match (&earlier.mode, &later.mode) {
         (Some(a), Some(b)) => a == b,
@@ -84,10 +86,14 @@ fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
         && earlier.modality.planned == later.modality.planned
         // a heading sums up what the text then reports, with or without its source
         && (claim(earlier) == claim(later) || cx.heading[earlier.sentence])
-        && later
+        && (later
             .args
             .source
             .iter()
             .chain(&later.args.target)
             .all(known)
+            || (earlier.trigger.noun
+                && !later.trigger.noun
+                && earlier.sentence == later.sentence
+                && earlier.args.source.is_empty()))
 }
