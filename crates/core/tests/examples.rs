@@ -1,5 +1,5 @@
 //! Tests over the bundled examples: golden snapshots of their whole structure,
-//! time expressions, entities and quotes, span by span, and checks against hand-written expectations (the reference article's
+//! time expressions, entities, quotes and events, span by span, and checks against hand-written expectations (the reference article's
 //! gold; `examples/articles/expected.md`). Refresh snapshots after an intended change
 //! with `INSTA_UPDATE=always cargo test`, then read the diff of `tests/snapshots/`.
 
@@ -122,6 +122,32 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             q.medium,
             q.date.as_ref().map(|d| &d.value),
             q.incomplete
+        )
+        .unwrap();
+    }
+    for v in &a.events {
+        let actors = |list: &[depesche_core::model::ActorRef]| {
+            list.iter()
+                .map(|r| format!("{:?}({:?})", r.text, r.entity))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        writeln!(
+            out,
+            "event {} {} {:?} {:?} {} -> {} at={:?} date={:?} negated={} planned={} hypothetical={} claimed_by={:?} mentions={:?}",
+            v.id,
+            v.kind,
+            v.mode,
+            v.trigger.text,
+            actors(&v.source),
+            actors(&v.target),
+            v.location.as_ref().map(|l| &l.text),
+            v.date.as_ref().map(|d| &d.value),
+            v.negated,
+            v.planned,
+            v.hypothetical,
+            v.claimed_by.as_ref().map(|c| &c.text),
+            v.mentions.iter().map(|m| m.span.start).collect::<Vec<_>>()
         )
         .unwrap();
     }
