@@ -25,6 +25,8 @@ pub struct QuoteLexicon {
     source_links: FxHashSet<String>,
     source_clauses: FxHashSet<String>,
     pronouns: FxHashSet<String>,
+    source_of: FxHashSet<String>,
+    own: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -68,6 +70,8 @@ impl QuoteLexicon {
                 "source_clause" => lex.source_clauses.extend(forms.map(str::to_string)),
                 "source_link" => lex.source_links.extend(forms.map(str::to_string)),
                 "pronoun" => lex.pronouns.extend(forms.map(str::to_string)),
+                "source_of" => lex.source_of.extend(forms.map(str::to_string)),
+                "own" => lex.own.extend(forms.map(str::to_string)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
             }
         }
@@ -108,6 +112,16 @@ impl QuoteLexicon {
     /// Whether `word` must precede a capitalised source noun ("nach Angaben").
     pub fn is_source_link(&self, word: &str) -> bool {
         self.source_links.contains(word)
+    }
+
+    /// Whether `word` introduces the source after a source noun ("von").
+    pub fn is_source_of(&self, word: &str) -> bool {
+        self.source_of.contains(word)
+    }
+
+    /// Whether `word` makes the sentence's subject the source ("eigenen").
+    pub fn is_own(&self, word: &str) -> bool {
+        self.own.contains(word)
     }
 
     /// Whether `word` is a pronoun that can be a speaker ("er").

@@ -370,9 +370,23 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                         .or_else(|| cx.first_speaker(r.start, r.end)),
                     "so" if k > r.start && cx.words[k - 1] == "," => cx.speaker_from(k + 1, r.end),
                     "so" => None,
-                    _ => cx
-                        .speaker_from(k + 1, r.end)
-                        .or_else(|| cx.speaker_from(k + 2, r.end)),
+                    // "nach eigenen Angaben": the subject speaks for itself
+                    _ if k > r.start && cx.lexicon.is_own(cx.words[k - 1]) => {
+                        cx.first_speaker(r.start, r.end)
+                    }
+                    // "laut X", "nach Angaben des Ministeriums", or one word later: "nach
+                    // Angaben von X", "laut „Reuters“", "nach Meinung politischer
+                    // Beobachter"; not "nach Angaben in der Nacht"
+                    _ => cx.speaker_from(k + 1, r.end).or_else(|| {
+                        let next = cx.words.get(k + 1).copied().unwrap_or("");
+                        let opens = cx.analysis.tokens.get(k + 1).map(|t| t.kind)
+                            == Some(TokenKind::OpenQuote);
+                        let genitive_adjective =
+                            next.starts_with(char::is_lowercase) && next.ends_with("er");
+                        (opens || genitive_adjective || cx.lexicon.is_source_of(next))
+                            .then(|| cx.speaker_from(k + 2, r.end))
+                            .flatten()
+                    }),
                 };
                 // a linked source noun reports even where its source is not a
                 // phrase ("nach Polizeiangaben")
