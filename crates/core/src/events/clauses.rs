@@ -173,8 +173,17 @@ impl<'a> Tokens<'a> {
         );
         let mut out = Vec::new();
         let mut start = first;
+        let mut apposition_end = None;
         for i in first..end {
+            if apposition_end == Some(i) {
+                continue;
+            }
             if !self.is(WordClass::ClauseEnd, i) || self.joins_actors(i, end) {
+                continue;
+            }
+            // ", Devendra Fadnavis,": a name between commas belongs to the clause
+            if let Some(close) = self.apposition(i, end) {
+                apposition_end = Some(close);
                 continue;
             }
             if i > start {
@@ -186,6 +195,17 @@ impl<'a> Tokens<'a> {
             out.push(start..end);
         }
         out
+    }
+
+    /// The closing comma of an apposition that the comma at `i` opens: one entity's
+    /// mention alone between two commas (", Devendra Fadnavis,").
+    fn apposition(&self, i: usize, end: usize) -> Option<usize> {
+        if self.words[i] != "," || i == 0 {
+            return None;
+        }
+        let entity = self.entity_at.get(i + 1).copied().flatten()?;
+        let close = (i + 1..end).find(|&j| self.entity_at[j] != Some(entity))?;
+        (self.words[close] == ",").then_some(close)
     }
 
     /// Whether the comma at `i` lists actors ("Macron, Scholz und Tusk").
