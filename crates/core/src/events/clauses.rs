@@ -22,6 +22,8 @@ pub struct Actor {
     /// The entity (index into `analysis.entities`), or none for an actor without a
     /// name ("die Polizei").
     pub entity: Option<usize>,
+    /// "beide": the actors of the event before, to be filled in by the stage.
+    pub plural: bool,
 }
 
 impl Actor {
@@ -228,6 +230,7 @@ impl<'a> Tokens<'a> {
                 start: i,
                 end,
                 entity,
+                plural: false,
             };
             if let Some(e) = self.entity_at[i] {
                 let mut end = i + 1;
@@ -240,7 +243,12 @@ impl<'a> Tokens<'a> {
                 i = end;
                 continue;
             }
-            if self.is(WordClass::Pronoun, i) {
+            if self.is(WordClass::PluralAnaphor, i) {
+                out.push(Actor {
+                    plural: true,
+                    ..actor(i + 1, None)
+                });
+            } else if self.is(WordClass::Pronoun, i) {
                 if let Some(e) = self.last_person[i] {
                     out.push(actor(i + 1, Some(e)));
                 }

@@ -80,6 +80,8 @@ pub enum WordClass {
     Genitive,
     /// "sein", "ihrem": a possessive before an event noun makes the subject its actor.
     Possessive,
+    /// "beide": the actors of the event before.
+    PluralAnaphor,
     /// "führte", "hielt": a verb whose object event noun is the subject's own act.
     LightVerb,
     /// "zu": a trigger after it may be the content of a demand.
@@ -116,6 +118,7 @@ impl WordClass {
             "definite" => WordClass::Definite,
             "infinitive" => WordClass::Infinitive,
             "light-verb" => WordClass::LightVerb,
+            "plural-anaphor" => WordClass::PluralAnaphor,
             "genitive" => WordClass::Genitive,
             "possessive" => WordClass::Possessive,
             _ => return None,

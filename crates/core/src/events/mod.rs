@@ -87,6 +87,7 @@ impl EventTagger {
                     if demanded {
                         continue;
                     }
+                    let f = resolve_plural(f, found.last());
                     found.push(f);
                 }
                 demand_before = demand_here;
@@ -260,6 +261,34 @@ impl EventTagger {
             sentence: f.sentence,
         }
     }
+}
+
+/// "Danach verständigten sich beide": "beide" stands for the source and target of
+/// the event before (within two sentences); a reciprocal trigger splits them again.
+fn resolve_plural(mut f: Found, before: Option<&Found>) -> Found {
+    let both: Vec<clauses::Actor> = before
+        .filter(|b| b.sentence + 2 >= f.sentence)
+        .map(|b| {
+            b.args
+                .source
+                .iter()
+                .chain(&b.args.target)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let replace = |actors: &mut Vec<clauses::Actor>| {
+        if actors.iter().any(|a| a.plural) {
+            actors.retain(|a| !a.plural);
+            actors.extend(both.iter().cloned());
+        }
+    };
+    replace(&mut f.args.source);
+    replace(&mut f.args.target);
+    if f.trigger.reciprocal && f.args.target.is_empty() && f.args.source.len() > 1 {
+        f.args.target = f.args.source.split_off(1);
+    }
+    f
 }
 
 /// The first date or time expression inside tokens `clause`.
