@@ -227,6 +227,13 @@ fn settle_places(cx: &Tokens<'_>, args: &mut Arguments, groups: &[Group]) {
     }
     args.target = target;
     args.location = location(cx, groups, args).or_else(|| places.into_iter().next());
+    // "die Armee", "die Polizei": the state they act for
+    let place = args.location.clone();
+    for a in args.source.iter_mut().chain(args.target.iter_mut()) {
+        if let Some(state) = cx.state_of(a, place.as_ref()) {
+            a.entity = Some(state);
+        }
+    }
 }
 
 /// The place where it happened: a place after a location preposition that is

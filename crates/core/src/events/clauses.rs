@@ -76,6 +76,9 @@ pub struct Tokens<'a> {
     pub quote_at: Vec<Option<usize>>,
     /// Whether each sentence is a heading (kicker, title, subheading).
     pub heading: Vec<bool>,
+    /// The country the article is most about: the country entity named most often
+    /// (its capitals and seats counted for it).
+    pub home_country: Option<usize>,
     /// The lexicon.
     pub lexicon: &'a EventLexicon,
     gazetteer: &'a Gazetteer,
@@ -146,9 +149,26 @@ impl<'a> Tokens<'a> {
                     })
             })
             .collect();
+        let country_index = |name: &str| analysis.entities.iter().position(|x| x.name == name);
+        let mut counts = vec![0usize; analysis.entities.len()];
+        for e in &analysis.entities {
+            let is_country = e.kind == EntityKind::Place && e.country.as_ref() == Some(&e.name);
+            let country = if is_country {
+                Some(e.name.as_str())
+            } else {
+                e.stands_for.as_deref()
+            };
+            if let Some(c) = country.and_then(country_index) {
+                counts[c] += e.mentions.len();
+            }
+        }
+        let home_country = (0..counts.len())
+            .filter(|&c| counts[c] > 0)
+            .max_by_key(|&c| (counts[c], std::cmp::Reverse(c)));
         Tokens {
             analysis,
             heading,
+            home_country,
             words: tokens.iter().map(|t| t.text(text)).collect(),
             entity_at,
             last_person,
@@ -476,6 +496,31 @@ impl<'a> Tokens<'a> {
             .entities
             .iter()
             .position(|x| &x.name == country)
+    }
+
+    /// The country a state organ without a name acts for ("die Polizei nahm in Tiflis
+    /// … fest" → Georgien): the country of the event's place, else the article's
+    /// home country.
+    pub fn state_of(&self, organ: &Actor, place: Option<&Actor>) -> Option<usize> {
+        // a bare noun: "die israelische Armee" names its state itself
+        if organ.entity.is_some()
+            || organ.end != organ.start + 1
+            || !self.is(WordClass::StateOrgan, organ.start)
+        {
+            return None;
+        }
+        place
+            .and_then(|p| {
+                if self
+                    .entity(p)
+                    .is_some_and(|e| e.country.as_ref() == Some(&e.name))
+                {
+                    p.entity
+                } else {
+                    self.country_of(p)
+                }
+            })
+            .or(self.home_country)
     }
 
     /// The actor's entity.

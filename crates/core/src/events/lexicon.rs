@@ -80,6 +80,8 @@ pub enum WordClass {
     Genitive,
     /// "sein", "ihrem": a possessive before an event noun makes the subject its actor.
     Possessive,
+    /// "Armee", "Polizei": a generic actor that acts for a state.
+    StateOrgan,
     /// "beide": the actors of the event before.
     PluralAnaphor,
     /// "führte", "hielt": a verb whose object event noun is the subject's own act.
@@ -119,6 +121,7 @@ impl WordClass {
             "infinitive" => WordClass::Infinitive,
             "light-verb" => WordClass::LightVerb,
             "plural-anaphor" => WordClass::PluralAnaphor,
+            "state-organ" => WordClass::StateOrgan,
             "genitive" => WordClass::Genitive,
             "possessive" => WordClass::Possessive,
             _ => return None,
