@@ -17,7 +17,7 @@ pub mod merge;
 pub mod modality;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::model::{Analysis, Cue, DateRef, Event, TimexType};
+use crate::model::{Analysis, Cue, DateRef, Event, EventType, TimexType};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use arguments::Arguments;
@@ -51,6 +51,9 @@ pub struct Found {
     pub modality: modality::Modality,
     /// Further mentions (token indices) merged into this one.
     pub mentions: Vec<usize>,
+    /// For a demand, rejection or criticism: the type of the event noun it takes as
+    /// its content ("kritisierte die Reise" → CONSULT), which tells what it answers.
+    pub content: Option<EventType>,
 }
 
 impl EventTagger {
@@ -135,12 +138,24 @@ impl EventTagger {
             // demanded or rejected, not an event of its own
             return None;
         }
+        let content = (!noun && cx.lexicon.is(WordClass::ContentType, trigger.kind.name()))
+            .then(|| {
+                clause.clone().filter(|&j| j != at).find_map(|j| {
+                    self.trigger_at(cx, clause, j)
+                        .filter(|(t, _)| t.noun && arguments::in_phrase(cx, j, groups).is_none())
+                        .map(|(t, _)| t.kind)
+                })
+            })
+            .flatten();
         let passive = entries.participle && clause.clone().any(|i| cx.is(WordClass::Passive, i));
         let mut args = if noun {
             arguments::of_noun(cx, trigger, groups, clause, at)
         } else {
             arguments::of_verb(cx, trigger, groups, passive, at)
         };
+        if noun && args.source.is_empty() {
+            self.compound_actor(cx, at, &mut args);
+        }
         if !noun && !passive && args.source.is_empty() {
             // "…, und vereinbarte …": a clause without a subject shares the one before
             if let Some(g) = previous_subject {
@@ -168,6 +183,7 @@ impl EventTagger {
             timex,
             modality,
             mentions: Vec::new(),
+            content,
         })
     }
 
@@ -192,13 +208,58 @@ impl EventTagger {
                         && p.args.source.iter().all(|a| !source.contains(&a.entity))
                 })
                 .collect();
-            let answered = answers
-                .iter()
-                .find_map(|kind| window.iter().find(|p| p.trigger.kind == *kind))
+            // what was aimed at this source is answered first ("Klingbeil warf der AfD
+            // vor … Die AfD wies die Vorwürfe zurück"), else the likeliest type
+            let aimed_at_source = |p: &&&Found| {
+                p.args
+                    .target
+                    .iter()
+                    .any(|t| t.entity.is_some() && source.contains(&t.entity))
+            };
+            let of_kind = |kind: EventType| window.iter().filter(move |p| p.trigger.kind == kind);
+            let answered = e
+                .content
+                .and_then(|kind| {
+                    of_kind(kind)
+                        .find(aimed_at_source)
+                        .or_else(|| of_kind(kind).next())
+                })
+                .or_else(|| {
+                    answers
+                        .iter()
+                        .find_map(|&kind| of_kind(kind).find(aimed_at_source))
+                })
+                .or_else(|| answers.iter().find_map(|&kind| of_kind(kind).next()))
                 .map(|p| p.args.source.clone());
             if let Some(target) = answered {
                 events[i].args.target = target;
             }
+        }
+    }
+
+    /// "Nato-Gipfel", "EU-Sanktionen": a compound whose first part names an actor of
+    /// the article makes it the source, or the place ("Alaska-Gipfel").
+    fn compound_actor(&self, cx: &Tokens<'_>, at: usize, args: &mut Arguments) {
+        let Some((head, _)) = cx.words[at].split_once('-') else {
+            return;
+        };
+        let name = match self.gazetteer.longest_name(&[head], 0) {
+            Some((_, known)) => self.gazetteer.known()[known].name.as_str(),
+            None => head,
+        };
+        let Some(entity) = cx.analysis.entities.iter().position(|e| e.name == name) else {
+            return;
+        };
+        let actor = clauses::Actor {
+            start: at,
+            end: at + 1,
+            entity: Some(entity),
+            plural: false,
+        };
+        if cx.is_mere_place(&actor) {
+            args.location.get_or_insert(actor);
+        } else {
+            args.source.push(actor);
         }
     }
 
