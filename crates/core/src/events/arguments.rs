@@ -73,13 +73,20 @@ pub fn of_verb(
             args.target = g.actors.clone();
         } else if trigger.object {
             // the object, or the owner of the object: "lehnte die Forderung der SPD ab"
+            // the first bare group after the verb ("… und forderte die USA auf"), else
+            // the last one before it (verb last: "bevor ihn Selenskyj empfing")
+            let others = || {
+                bare_groups
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(i, _)| Some(i) != subject)
+                    .map(|(_, g)| *g)
+            };
             if let Some(g) = subject
-                .and_then(|s| {
-                    bare_groups
-                        .iter()
-                        .enumerate()
-                        .find(|&(i, _)| i != s && (i > s || i + 1 == s))
-                        .map(|(_, g)| *g)
+                .and_then(|_| {
+                    others()
+                        .find(|g| g.start() > at)
+                        .or_else(|| others().filter(|g| g.start() < at).last())
                 })
                 .or_else(|| {
                     let after = subject.map_or(0, |s| bare_groups[s].end());

@@ -162,6 +162,15 @@ impl EventTagger {
                 args.source = g.actors.clone();
             }
         }
+        // "Pistorius traf …, bevor ihn Selenskyj empfing": an object pronoun stands
+        // for the subject of the clause before
+        if let Some(subject) = previous_subject.as_ref().and_then(|g| g.actors.first()) {
+            for t in &mut args.target {
+                if cx.is(WordClass::ObjectPronoun, t.start) {
+                    t.entity = subject.entity;
+                }
+            }
+        }
         args.target
             .retain(|t| !args.source.iter().any(|s| s.same_as(t)));
         if trigger.needs_target && args.target.is_empty() {
