@@ -86,7 +86,7 @@ pub fn of_verb(
                 .and_then(|_| {
                     others()
                         .find(|g| g.start() > at)
-                        .or_else(|| others().filter(|g| g.start() < at).last())
+                        .or_else(|| others().rev().find(|g| g.start() < at))
                 })
                 .or_else(|| {
                     let after = subject.map_or(0, |s| bare_groups[s].end());
