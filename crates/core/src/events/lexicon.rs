@@ -82,6 +82,8 @@ pub enum WordClass {
     Possessive,
     /// "Armee", "Polizei": a generic actor that acts for a state.
     StateOrgan,
+    /// Event types (by name) whose missing target is the country of their place.
+    PlaceTargetType,
     /// "beide": the actors of the event before.
     PluralAnaphor,
     /// "führte", "hielt": a verb whose object event noun is the subject's own act.
@@ -122,6 +124,7 @@ impl WordClass {
             "light-verb" => WordClass::LightVerb,
             "plural-anaphor" => WordClass::PluralAnaphor,
             "state-organ" => WordClass::StateOrgan,
+            "place-target-type" => WordClass::PlaceTargetType,
             "genitive" => WordClass::Genitive,
             "possessive" => WordClass::Possessive,
             _ => return None,

@@ -173,6 +173,23 @@ impl EventTagger {
         }
         args.target
             .retain(|t| !args.source.iter().any(|s| s.same_as(t)));
+        if args.target.is_empty()
+            && cx
+                .lexicon
+                .is(WordClass::PlaceTargetType, trigger.kind.name())
+        {
+            // "griff ein Treibstofflager in Belgorod an": the country of the place
+            if let Some(country) = args.location.as_ref().and_then(|l| cx.country_of(l)) {
+                if !args.source.iter().any(|a| a.entity == Some(country)) {
+                    if let Some(place) = args.location.clone() {
+                        args.target.push(clauses::Actor {
+                            entity: Some(country),
+                            ..place
+                        });
+                    }
+                }
+            }
+        }
         if trigger.needs_target && args.target.is_empty() {
             return None;
         }
