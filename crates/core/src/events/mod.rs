@@ -228,7 +228,9 @@ impl EventTagger {
             let window: Vec<&Found> = events[..i]
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence + 4 > e.sentence)
+                // an answer that names what it answers ("die Forderung") may reach
+                // further back than one that does not
+                .take_while(|p| p.sentence + if e.content.is_some() { 8 } else { 4 } > e.sentence)
                 .filter(|p| {
                     !p.args.source.is_empty()
                         && p.args.source.iter().all(|a| !source.contains(&a.entity))
