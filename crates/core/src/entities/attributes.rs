@@ -156,6 +156,13 @@ impl Context<'_> {
                 continue;
             }
             if let Some(mut role) = read_role(word, self.gazetteer) {
+                // a plural names no one person: "den Verteidigungsministern der Nato",
+                // "die Ministerinnen"
+                let plural =
+                    word.ends_with("innen") || (word.ends_with("ern") && role.base.ends_with("er"));
+                if plural {
+                    continue;
+                }
                 if role.country.is_none() && self.tokens[i - 1].starts_with(char::is_lowercase) {
                     role.country = self.adjective_country(self.tokens[i - 1]);
                 }

@@ -92,6 +92,22 @@ fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
             .iter()
             .chain(&later.args.target)
             .all(known)
+            // a heading names less than the report of it ("Ukraine-Reise" … "Besuch")
+            || (cx.heading[earlier.sentence]
+                && earlier
+                    .args
+                    .source
+                    .iter()
+                    .chain(&earlier.args.target)
+                    .all(|a| {
+                        later
+                            .args
+                            .source
+                            .iter()
+                            .chain(&later.args.target)
+                            .chain(&later.args.location)
+                            .any(|b| b.entity == a.entity)
+                    }))
             || (earlier.trigger.noun
                 && !later.trigger.noun
                 && earlier.sentence == later.sentence

@@ -17,7 +17,7 @@ pub mod merge;
 pub mod modality;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::model::{Analysis, Cue, DateRef, Event, EventType, TimexType};
+use crate::model::{Analysis, Cue, DateRef, EntityKind, Event, EventType, TimexType};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use arguments::Arguments;
@@ -265,8 +265,9 @@ impl EventTagger {
         }
     }
 
-    /// "Nato-Gipfel", "EU-Sanktionen": a compound whose first part names an actor of
-    /// the article makes it the source, or the place ("Alaska-Gipfel").
+    /// "Nato-Gipfel", "Ukraine-Reise", "Alaska-Gipfel": a compound whose first part
+    /// names an actor of the article makes an organisation its source, a country its
+    /// target and a place its location.
     fn compound_actor(&self, cx: &Tokens<'_>, at: usize, args: &mut Arguments) {
         let Some((head, _)) = cx.words[at].split_once('-') else {
             return;
@@ -284,10 +285,16 @@ impl EventTagger {
             entity: Some(entity),
             plural: false,
         };
+        // an organisation holds its summit or imposes its sanctions ("Nato-Gipfel",
+        // "EU-Sanktionen"); a country is where a trip goes or what sanctions hit
+        // ("Ukraine-Reise", "Russland-Sanktionen"); a place is where it happens
+        let organisation = cx.analysis.entities[entity].kind == EntityKind::Organisation;
         if cx.is_mere_place(&actor) {
             args.location.get_or_insert(actor);
-        } else {
+        } else if organisation {
             args.source.push(actor);
+        } else if args.target.is_empty() {
+            args.target.push(actor);
         }
     }
 
