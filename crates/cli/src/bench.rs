@@ -97,35 +97,38 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
                 "stages": stage_rows, "peak_rss_bytes": peak,
                 "load_seconds": load_time.as_secs_f64(),
             });
-            println!("{out}");
+            say!("{out}");
         }
         ReportFormat::Text => {
-            println!(
+            say!(
                 "corpus: {n} articles ({failed} unreadable), {:.1} MB input, {mb:.1} MB text, {sentences} sentences, {tokens} tokens; 1 thread",
                 input_bytes as f64 / 1e6
             );
-            println!(
+            say!(
                 "  pipeline loaded in {:.3} s (lexicons, gazetteers, clusters, NER model)",
                 load_time.as_secs_f64()
             );
-            println!(
+            say!(
                 "  {:<16} {:>9} {:>10} {:>12}",
-                "stage", "seconds", "MB/s", "articles/s"
+                "stage",
+                "seconds",
+                "MB/s",
+                "articles/s"
             );
             for (name, t) in &rows {
                 let s = t.as_secs_f64();
-                println!(
+                say!(
                     "  {name:<16} {s:>9.3} {:>10.1} {:>12.0}",
                     mb / s,
                     n as f64 / s
                 );
             }
             match peak {
-                Some(b) => println!(
+                Some(b) => say!(
                     "  peak memory      {:.1} MB (resident, whole process)",
                     b as f64 / 1e6
                 ),
-                None => println!("  peak memory      unavailable on this system"),
+                None => say!("  peak memory      unavailable on this system"),
             }
         }
     }

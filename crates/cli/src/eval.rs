@@ -70,20 +70,22 @@ fn sentences(args: &EvalSentencesArgs) -> anyhow::Result<()> {
                 "inner_boundaries": inner,
                 "spans": spans,
             });
-            println!("{out}");
+            say!("{out}");
         }
         ReportFormat::Text => {
-            println!("sentences: {system} against {}", args.gold.display());
-            println!(
+            say!("sentences: {system} against {}", args.gold.display());
+            say!(
                 "  {} documents, {} gold sentences, {} predicted",
-                report.documents, report.gold_sentences, report.predicted_sentences
+                report.documents,
+                report.gold_sentences,
+                report.predicted_sentences
             );
-            println!("  boundaries            {all}");
-            println!("  in-paragraph bounds   {inner}");
-            println!("  exact sentence spans  {spans}");
+            say!("  boundaries            {all}");
+            say!("  in-paragraph bounds   {inner}");
+            say!("  exact sentence spans  {spans}");
             for d in report.disagreements.iter().take(args.show) {
                 let what = if d.missed { "missed" } else { "extra " };
-                println!("  {what} {}@{}: {}", d.document, d.offset, d.context);
+                say!("  {what} {}@{}: {}", d.document, d.offset, d.context);
             }
         }
     }
@@ -121,24 +123,29 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
                 "strict_extent": strict, "relaxed_extent": relaxed, "value": value,
                 "strict_extent_value": strict_value, "value_and_mod": value_mod, "type_accuracy": type_accuracy,
             });
-            println!("{out}");
+            say!("{out}");
         }
         ReportFormat::Text => {
-            println!("time: {system} against {}", args.gold.display());
-            println!(
+            say!("time: {system} against {}", args.gold.display());
+            say!(
                 "  {} documents, {} gold expressions, {} predicted",
-                report.documents, eval.gold, eval.predicted
+                report.documents,
+                eval.gold,
+                eval.predicted
             );
-            println!("  strict extent          {strict}");
-            println!("  relaxed extent         {relaxed}");
-            println!("  value (relaxed+value)  {value}");
-            println!("  strict extent + value  {strict_value}");
-            println!("  value and mod          {value_mod}");
-            println!("  type accuracy          {type_accuracy:.4} of relaxed matches");
+            say!("  strict extent          {strict}");
+            say!("  relaxed extent         {relaxed}");
+            say!("  value (relaxed+value)  {value}");
+            say!("  strict extent + value  {strict_value}");
+            say!("  value and mod          {value_mod}");
+            say!("  type accuracy          {type_accuracy:.4} of relaxed matches");
             for e in report.errors.iter().take(args.show) {
-                println!(
+                say!(
                     "  {:<7} {}: gold {:?} predicted {:?}",
-                    e.what, e.document, e.gold, e.predicted
+                    e.what,
+                    e.document,
+                    e.gold,
+                    e.predicted
                 );
             }
         }
@@ -187,26 +194,31 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
             {
                 out.extend(overall);
             }
-            println!("{out}");
+            say!("{out}");
         }
         ReportFormat::Text => {
-            println!("quotes: depesche against {}", args.gold.display());
-            println!(
+            say!("quotes: depesche against {}", args.gold.display());
+            say!(
                 "  {} documents, {} gold quotations, {} predicted, {} paired",
-                report.documents, all.gold, all.predicted, all.paired
+                report.documents,
+                all.gold,
+                all.predicted,
+                all.paired
             );
-            println!("  quote span (micro)  {quote}");
-            println!("  speaker             {}", all.speaker.prf());
-            println!("  cue                 {}", all.cue.prf());
-            println!("  addressee           {}", all.addressee.prf());
-            println!(
+            say!("  quote span (micro)  {quote}");
+            say!("  speaker             {}", all.speaker.prf());
+            say!("  cue                 {}", all.cue.prf());
+            say!("  addressee           {}", all.addressee.prf());
+            say!(
                 "  Messages (macro)    P={:.4} R={:.4} F1={:.4}  (the authors' headline)",
-                messages.precision, messages.recall, messages.f1
+                messages.precision,
+                messages.recall,
+                messages.f1
             );
-            println!("  type agreement      {}", all.kind.prf());
-            println!("  by gold type (quote span F1 / speaker F1 / Messages F1):");
+            say!("  type agreement      {}", all.kind.prf());
+            say!("  by gold type (quote span F1 / speaker F1 / Messages F1):");
             for (kind, t) in QuoteType::SCORED.iter().zip(&report.by_type) {
-                println!(
+                say!(
                     "    {:<21} {:>4} gold, {:>4} paired   {:.4} / {:.4} / {:.4}",
                     kind.name(),
                     t.gold,
@@ -217,14 +229,17 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
                 );
             }
             let r = &report.reported;
-            println!(
+            say!(
                 "  Reported (events in depesche, not scored): {} annotations; {} predictions overlap them, {} of those unpaired",
                 r.annotations, r.overlapping_predictions, r.overlapping_unpaired
             );
             for e in report.errors.iter().take(args.show) {
-                println!(
+                say!(
                     "  {:<7} {}: gold {} predicted {}",
-                    e.what, e.document, e.gold, e.predicted
+                    e.what,
+                    e.document,
+                    e.gold,
+                    e.predicted
                 );
             }
         }
@@ -267,7 +282,7 @@ fn events(args: &EvalEventsArgs) -> anyhow::Result<()> {
                 .iter()
                 .map(|(k, c)| (k.clone(), json!(c.prf())))
                 .collect();
-            println!(
+            say!(
                 "{}",
                 json!({
                     "task": "events", "system": "depesche", "gold": args.gold.display().to_string(),
@@ -279,26 +294,29 @@ fn events(args: &EvalEventsArgs) -> anyhow::Result<()> {
             );
         }
         ReportFormat::Text => {
-            println!("events: depesche against {}", args.gold.display());
-            println!("  {} documents", report.documents);
-            println!("  type + source             {typed}");
-            println!("  + target + date           {full}");
+            say!("events: depesche against {}", args.gold.display());
+            say!("  {} documents", report.documents);
+            say!("  type + source             {typed}");
+            say!("  + target + date           {full}");
             for (name, a) in [
                 ("negated", &report.negated),
                 ("planned", &report.planned),
                 ("claimed", &report.claimed),
             ] {
-                println!(
+                say!(
                     "  {name:<8} agreement {}/{} pairs; gold-marked {} found {}",
-                    a.agree, a.pairs, a.gold_set, a.found
+                    a.agree,
+                    a.pairs,
+                    a.gold_set,
+                    a.found
                 );
             }
-            println!("  by type (type + source):");
+            say!("  by type (type + source):");
             for (kind, c) in &report.by_type {
-                println!("    {kind:<10} {}", c.prf());
+                say!("    {kind:<10} {}", c.prf());
             }
             for e in report.errors.iter().take(args.show) {
-                println!("  {:<7} {}: {}", e.what, e.document, e.event);
+                say!("  {:<7} {}: {}", e.what, e.document, e.event);
             }
         }
     }

@@ -85,10 +85,10 @@ pub fn print(score: &NerScore, system: &str, gold: &Path, format: ReportFormat) 
                 "f1": outer.overall.f1,
                 "outer": outer, "outer_and_inner": combined,
             });
-            println!("{out}");
+            say!("{out}");
         }
         ReportFormat::Text => {
-            println!(
+            say!(
                 "ner: {system} against {} ({} sentences)",
                 gold.display(),
                 score.sentences
@@ -100,10 +100,10 @@ pub fn print(score: &NerScore, system: &str, gold: &Path, format: ReportFormat) 
 }
 
 fn print_table(title: &str, report: &ChunkReport) {
-    println!("  {title}");
-    println!("    {:<10} {}", "all", report.overall);
+    say!("  {title}");
+    say!("    {:<10} {}", "all", report.overall);
     for (label, prf) in &report.per_label {
-        println!("    {label:<10} {prf}");
+        say!("    {label:<10} {prf}");
     }
 }
 

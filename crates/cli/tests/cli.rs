@@ -427,3 +427,31 @@ fn a_broken_ner_gold_file_is_named_with_its_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("germeval-broken.tsv:3"), "{err}");
 }
+
+#[test]
+fn eval_events_scores_the_shipped_gold() {
+    let gold = repo("gold/events-dev");
+    let out = run(&["eval", "events", "--format", "json", "--gold"], &[&gold]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = &json_lines(&out)[0];
+    assert_eq!(report["documents"], 30);
+    let typed = &report["type_source"];
+    assert!(typed["tp"].as_u64().unwrap() > 0 && typed["f1"].as_f64().unwrap() > 0.0);
+    // a gold file without its article is an error naming the file
+    let dir = std::env::temp_dir().join(format!("depesche-events-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.gold.json"), r#"{"events": []}"#).unwrap();
+    let out = run(&["eval", "events", "--gold"], &[&dir]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("a.gold.json") && stderr.contains("no article"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
