@@ -156,6 +156,16 @@ impl EventTagger {
         if noun && args.source.is_empty() {
             self.compound_actor(cx, at, &mut args);
         }
+        if !noun && at > clause.start && cx.is(WordClass::Infinitive, at - 1) {
+            // "Baerbock kündigte an, Kiew zu besuchen": a zu-infinitive has no subject of
+            // its own; the one before acts, and the bare group is its object
+            if let Some(g) = previous_subject {
+                let object = std::mem::replace(&mut args.source, g.actors.clone());
+                if args.target.is_empty() && trigger.object {
+                    args.target = object;
+                }
+            }
+        }
         if !noun && !passive && args.source.is_empty() {
             // "…, und vereinbarte …": a clause without a subject shares the one before
             if let Some(g) = previous_subject {

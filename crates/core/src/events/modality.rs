@@ -46,7 +46,13 @@ pub fn read(
         .and_then(|t| cx.analysis.timexes.get(t))
         .zip(cx.analysis.article.published)
         .is_some_and(|(t, published)| is_after(&t.value, &published.to_string()));
-    let planned = has(WordClass::Planned) || (has(WordClass::Future) && !participle) || future_date;
+    // "kündigte an, Kiew zu besuchen", "zögere, sich mit Selenskyj zu treffen": an act
+    // in a zu-infinitive is intended, not done
+    let infinitive = !trigger.noun && at > clause.start && cx.is(WordClass::Infinitive, at - 1);
+    let planned = has(WordClass::Planned)
+        || (has(WordClass::Future) && !participle)
+        || future_date
+        || infinitive;
     let claimed_by = cx.quote_at[at]
         .and_then(|q| cx.analysis.quotes.get(q))
         .and_then(|q| q.speaker.clone());
