@@ -1,7 +1,9 @@
 //! Event cases (`tests/data/events.txt`): type, mode, trigger, source, target and
 //! modality on text written for these tests, and texts that report no event.
 
-use depesche_core::{Article, Event, Pipeline};
+mod common;
+
+use depesche_core::Event;
 
 fn describe(e: &Event) -> String {
     format!(
@@ -45,43 +47,10 @@ fn check(expect: &str, event: Option<&Event>) -> Option<String> {
 
 #[test]
 fn finds_events_with_actors_and_modality() {
-    let pipeline = Pipeline::german().expect("data loads");
-    let dct = "2025-10-01".parse().expect("a date");
-    let mut failures = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut at = 0;
-    let mut checked = 0;
-    for line in include_str!("data/events.txt").lines() {
-        if let Some(body) = line.strip_prefix("> ") {
-            if at < events.len() {
-                failures.push(format!("unexpected {}", describe(&events[at])));
-            }
-            events = pipeline
-                .analyze(Article::from_text("case", body, Some(dct)))
-                .events;
-            at = 0;
-        } else if let Some(expect) = line.strip_prefix("= ") {
-            checked += 1;
-            failures.extend(check(expect, events.get(at)));
-            at += 1;
-        } else if line.trim() == "!" {
-            checked += 1;
-            failures.extend(
-                events
-                    .first()
-                    .map(|e| format!("unexpected {}", describe(e))),
-            );
-            at = events.len();
-        }
-    }
-    if at < events.len() {
-        failures.push(format!("unexpected {}", describe(&events[at])));
-    }
-    assert!(checked >= 10, "only {checked} expectations read");
-    assert!(
-        failures.is_empty(),
-        "{} failed:\n{}",
-        failures.len(),
-        failures.join("\n")
+    common::run_cases(
+        include_str!("data/events.txt"),
+        |a| a.events,
+        describe,
+        check,
     );
 }

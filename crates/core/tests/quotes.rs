@@ -1,7 +1,9 @@
 //! Quote cases (`tests/data/quotes.txt`): kind, content, speaker and cue on text
 //! written for these tests, and texts that hold no quote at all.
 
-use depesche_core::{Article, Pipeline, Quote};
+mod common;
+
+use depesche_core::Quote;
 
 fn describe(q: &Quote) -> String {
     format!(
@@ -32,43 +34,10 @@ fn check(expect: &str, quote: Option<&Quote>) -> Option<String> {
 
 #[test]
 fn finds_quotes_with_speaker_and_cue() {
-    let pipeline = Pipeline::german().expect("data loads");
-    let dct = "2025-10-01".parse().expect("a date");
-    let mut failures = Vec::new();
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut at = 0;
-    let mut checked = 0;
-    for line in include_str!("data/quotes.txt").lines() {
-        if let Some(body) = line.strip_prefix("> ") {
-            if at < quotes.len() {
-                failures.push(format!("unexpected {}", describe(&quotes[at])));
-            }
-            quotes = pipeline
-                .analyze(Article::from_text("case", body, Some(dct)))
-                .quotes;
-            at = 0;
-        } else if let Some(expect) = line.strip_prefix("= ") {
-            checked += 1;
-            failures.extend(check(expect, quotes.get(at)));
-            at += 1;
-        } else if line.trim() == "!" {
-            checked += 1;
-            failures.extend(
-                quotes
-                    .first()
-                    .map(|q| format!("unexpected {}", describe(q))),
-            );
-            at = quotes.len();
-        }
-    }
-    if at < quotes.len() {
-        failures.push(format!("unexpected {}", describe(&quotes[at])));
-    }
-    assert!(checked >= 10, "only {checked} expectations read");
-    assert!(
-        failures.is_empty(),
-        "{} failed:\n{}",
-        failures.len(),
-        failures.join("\n")
+    common::run_cases(
+        include_str!("data/quotes.txt"),
+        |a| a.quotes,
+        describe,
+        check,
     );
 }

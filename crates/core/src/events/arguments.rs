@@ -26,6 +26,20 @@ pub struct Arguments {
     pub location: Option<Actor>,
 }
 
+impl Arguments {
+    /// The source and target actors.
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
+        self.source.iter().chain(&self.target)
+    }
+
+    /// Whether an actor or the place is `entity`.
+    pub fn names(&self, entity: Option<usize>) -> bool {
+        self.actors()
+            .chain(&self.location)
+            .any(|a| a.entity == entity)
+    }
+}
+
 /// The arguments of a verb trigger at token `at`.
 pub fn of_verb(
     cx: &Tokens<'_>,

@@ -93,18 +93,7 @@ impl<'a> Tokens<'a> {
     ) -> Tokens<'a> {
         let text = &analysis.article.text;
         let tokens = &analysis.tokens;
-        let mut entity_at = vec![None; tokens.len()];
-        for (e, entity) in analysis.entities.iter().enumerate() {
-            for m in &entity.mentions {
-                let first = tokens.partition_point(|t| t.span.end <= m.span.start);
-                for (slot, t) in entity_at.iter_mut().zip(tokens).skip(first) {
-                    if t.span.start >= m.span.end {
-                        break;
-                    }
-                    *slot = Some(e);
-                }
-            }
-        }
+        let entity_at = analysis.token_entities();
         let last_of = |kind: EntityKind| {
             let mut out = Vec::with_capacity(tokens.len());
             let mut last = None;

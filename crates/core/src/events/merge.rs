@@ -3,7 +3,7 @@
 //! a mention of it, and a trigger with no actor that names nothing found before is
 //! dropped.
 
-use super::clauses::{Actor, Tokens};
+use super::clauses::Tokens;
 use super::Found;
 
 /// How many earlier events a trigger is compared with: an article's worth, so
@@ -63,15 +63,6 @@ fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
         (Some(a), Some(b)) => cx.analysis.timexes[a].value == cx.analysis.timexes[b].value,
         _ => true,
     };
-    let known = |a: &Actor| {
-        earlier
-            .args
-            .source
-            .iter()
-            .chain(&earlier.args.target)
-            .chain(&earlier.args.location)
-            .any(|b| b.entity == a.entity)
-    };
     // "… Odessa angegriffen. In der Region Charkiw wurde … beschossen": two places, two attacks
     let places_fit = match (&earlier.args.location, &later.args.location) {
         (Some(a), Some(b)) => a.same_as(b),
@@ -86,28 +77,10 @@ fn same(cx: &Tokens<'_>, earlier: &Found, later: &Found) -> bool {
         && earlier.modality.planned == later.modality.planned
         // a heading sums up what the text then reports, with or without its source
         && (claim(earlier) == claim(later) || cx.heading[earlier.sentence])
-        && (later
-            .args
-            .source
-            .iter()
-            .chain(&later.args.target)
-            .all(known)
+        && (later.args.actors().all(|a| earlier.args.names(a.entity))
             // a heading names less than the report of it ("Ukraine-Reise" … "Besuch")
             || (cx.heading[earlier.sentence]
-                && earlier
-                    .args
-                    .source
-                    .iter()
-                    .chain(&earlier.args.target)
-                    .all(|a| {
-                        later
-                            .args
-                            .source
-                            .iter()
-                            .chain(&later.args.target)
-                            .chain(&later.args.location)
-                            .any(|b| b.entity == a.entity)
-                    }))
+                && earlier.args.actors().all(|a| later.args.names(a.entity)))
             || (earlier.trigger.noun
                 && !later.trigger.noun
                 && earlier.sentence == later.sentence

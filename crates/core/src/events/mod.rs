@@ -32,6 +32,27 @@ pub struct EventTagger {
     gazetteer: Arc<Gazetteer>,
 }
 
+/// A word of a clause that names an event, with the entry that matched it.
+#[derive(Clone, Copy)]
+struct ClauseTrigger<'l> {
+    /// Its token.
+    at: usize,
+    /// The entry that matched (its particle, if any, closes the clause).
+    trigger: &'l Trigger,
+    /// All entries of its word form.
+    entries: &'l lexicon::Entries,
+}
+
+/// A clause with its actor groups and triggers, read once for all its triggers.
+struct ClauseView<'l> {
+    /// Its tokens.
+    range: Range<usize>,
+    /// Its actor groups.
+    groups: Vec<Group>,
+    /// Its triggers, in text order.
+    triggers: Vec<ClauseTrigger<'l>>,
+}
+
 /// One trigger with what was read around it, before mentions are merged.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -81,8 +102,24 @@ impl EventTagger {
                 // demanded, and holds no event of its own
                 let demanded =
                     demand_before && clause.clone().any(|i| cx.is(WordClass::Infinitive, i));
-                for at in clause.clone() {
-                    let Some(f) = self.read(&cx, s, &clause, &groups, at, &previous_subject) else {
+                let triggers = clause
+                    .clone()
+                    .filter_map(|at| {
+                        let (trigger, entries) = self.trigger_at(&cx, &clause, at)?;
+                        Some(ClauseTrigger {
+                            at,
+                            trigger,
+                            entries,
+                        })
+                    })
+                    .collect();
+                let view = ClauseView {
+                    range: clause.clone(),
+                    groups,
+                    triggers,
+                };
+                for t in &view.triggers {
+                    let Some(f) = self.read(&cx, s, &view, t, &previous_subject) else {
                         continue;
                     };
                     let content = cx.lexicon.is(WordClass::ContentType, f.trigger.kind.name());
@@ -94,7 +131,8 @@ impl EventTagger {
                     found.push(f);
                 }
                 demand_before = demand_here;
-                if let Some(g) = groups
+                if let Some(g) = view
+                    .groups
                     .iter()
                     .find(|g| g.preposition.is_none() && g.genitive_of.is_none())
                 {
@@ -111,40 +149,47 @@ impl EventTagger {
             .collect()
     }
 
-    /// The event a trigger at token `at` names, if it is one and has its arguments.
+    /// The event that `found`, a trigger of the clause `view`, names, if it has its
+    /// arguments.
     fn read(
         &self,
         cx: &Tokens<'_>,
         sentence: usize,
-        clause: &Range<usize>,
-        groups: &[Group],
-        at: usize,
+        view: &ClauseView<'_>,
+        found: &ClauseTrigger<'_>,
         previous_subject: &Option<Group>,
     ) -> Option<Found> {
+        let (clause, groups, triggers) = (&view.range, &view.groups[..], &view.triggers[..]);
+        let ClauseTrigger {
+            at,
+            trigger,
+            entries,
+        } = *found;
         if cx.entity_at[at].is_some() {
             return None;
         }
-        let (trigger, entries) = self.trigger_at(cx, clause, at)?;
         let noun = trigger.noun;
+        let takes_content = |t: &Trigger| cx.lexicon.is(WordClass::ContentType, t.kind.name());
         if noun
             && arguments::in_phrase(cx, at, groups).is_none()
-            && clause.clone().any(|j| {
-                self.trigger_at(cx, clause, j).is_some_and(|(t, _)| {
-                    !t.noun && cx.lexicon.is(WordClass::ContentType, t.kind.name())
-                })
-            })
+            && triggers
+                .iter()
+                .any(|c| !c.trigger.noun && takes_content(c.trigger))
         {
             // "forderte die Lieferung", "wies die Vorwürfe zurück": the noun is what is
             // demanded or rejected, not an event of its own
             return None;
         }
-        let content = (!noun && cx.lexicon.is(WordClass::ContentType, trigger.kind.name()))
+        let content = (!noun && takes_content(trigger))
             .then(|| {
-                clause.clone().filter(|&j| j != at).find_map(|j| {
-                    self.trigger_at(cx, clause, j)
-                        .filter(|(t, _)| t.noun && arguments::in_phrase(cx, j, groups).is_none())
-                        .map(|(t, _)| t.kind)
-                })
+                triggers
+                    .iter()
+                    .find(|c| {
+                        c.at != at
+                            && c.trigger.noun
+                            && arguments::in_phrase(cx, c.at, groups).is_none()
+                    })
+                    .map(|c| c.trigger.kind)
             })
             .flatten();
         let passive = entries.participle && clause.clone().any(|i| cx.is(WordClass::Passive, i));
@@ -374,14 +419,7 @@ impl EventTagger {
 fn resolve_plural(mut f: Found, before: Option<&Found>) -> Found {
     let both: Vec<clauses::Actor> = before
         .filter(|b| b.sentence + 2 >= f.sentence)
-        .map(|b| {
-            b.args
-                .source
-                .iter()
-                .chain(&b.args.target)
-                .cloned()
-                .collect()
-        })
+        .map(|b| b.args.actors().cloned().collect())
         .unwrap_or_default();
     let replace = |actors: &mut Vec<clauses::Actor>| {
         if actors.iter().any(|a| a.plural) {

@@ -57,6 +57,25 @@ impl Analysis {
         }
     }
 
+    /// For each token, the entity (index into `entities`) whose mention covers it;
+    /// the quote and event stages both read actors through it.
+    pub fn token_entities(&self) -> Vec<Option<usize>> {
+        let tokens = &self.tokens;
+        let mut entity_at = vec![None; tokens.len()];
+        for (e, entity) in self.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+                for (slot, t) in entity_at.iter_mut().zip(tokens).skip(first) {
+                    if t.span.start >= m.span.end {
+                        break;
+                    }
+                    *slot = Some(e);
+                }
+            }
+        }
+        entity_at
+    }
+
     /// The tokens of sentence `s`.
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
         self.tokens.get(s.first_token..s.end_token).unwrap_or(&[])

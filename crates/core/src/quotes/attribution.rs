@@ -35,18 +35,7 @@ impl<'a> Context<'a> {
             let range = sentence.first_token..sentence.end_token.min(tokens.len());
             sentence_of[range].iter_mut().for_each(|x| *x = s);
         }
-        let mut entity_at = vec![None; tokens.len()];
-        for (e, entity) in analysis.entities.iter().enumerate() {
-            for m in &entity.mentions {
-                let first = tokens.partition_point(|t| t.span.end <= m.span.start);
-                for (i, t) in tokens.iter().enumerate().skip(first) {
-                    if t.span.start >= m.span.end {
-                        break;
-                    }
-                    entity_at[i] = Some(e);
-                }
-            }
-        }
+        let entity_at = analysis.token_entities();
         let blocks = &analysis.article.blocks;
         let block_of = analysis
             .sentences
