@@ -35,6 +35,38 @@ pub enum TrainTask {
     Ner(TrainNerArgs),
     /// Word clusters for the NER model from unlabelled news.
     Clusters(TrainClustersArgs),
+    /// The quote labeller from the quotation-attribution corpus.
+    Quotes(TrainQuotesArgs),
+}
+
+/// `depesche train quotes`.
+#[derive(Debug, Args)]
+pub struct TrainQuotesArgs {
+    /// The corpus' training split (a directory of its JSON files).
+    #[arg(
+        long,
+        default_value = "../shared/data/quotation-attribution-de-2024/data/train"
+    )]
+    pub data: PathBuf,
+    /// The model file to write.
+    #[arg(long, default_value = "crates/core/data/quotes/quotes.model")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// L2 penalty (CRFsuite's c2).
+    #[arg(long, default_value_t = 0.3)]
+    pub c2: f64,
+    /// Subtracted from every token's O score when tagging: trades precision for recall
+    /// (negative: fewer, surer labels; -0.5 was best on the dev split).
+    #[arg(long, default_value_t = -0.5, allow_hyphen_values = true)]
+    pub o_bias: f32,
+    /// Features seen fewer times are left out.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+    /// Weights below this magnitude are dropped from the model file.
+    #[arg(long, default_value_t = 0.02)]
+    pub prune: f32,
 }
 
 /// `depesche train clusters`.
@@ -229,6 +261,10 @@ pub struct EvalQuotesArgs {
     /// Print this many errors (missed, extra, partial quote span, wrong speaker).
     #[arg(long, default_value_t = 0)]
     pub show: usize,
+    /// A quote labeller model to use instead of the shipped one (as `depesche train
+    /// quotes --out FILE` writes it).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

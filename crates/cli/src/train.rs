@@ -1,6 +1,8 @@
 //! `depesche train`: builds the statistical models from the data in ../shared/data.
 
-use crate::args::{NerAlgorithm, ReportFormat, TrainClustersArgs, TrainNerArgs, TrainTask};
+use crate::args::{
+    NerAlgorithm, ReportFormat, TrainClustersArgs, TrainNerArgs, TrainQuotesArgs, TrainTask,
+};
 use crate::ner::{print, Sources, MODEL_FILES};
 use anyhow::Context;
 use depesche_eval::germeval::{self, NerScore, NerSentence};
@@ -12,7 +14,52 @@ pub fn run(task: &TrainTask) -> anyhow::Result<()> {
     match task {
         TrainTask::Ner(args) => ner(args),
         TrainTask::Clusters(args) => clusters(args),
+        TrainTask::Quotes(args) => quotes(args),
     }
+}
+
+fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
+    use depesche_core::quotes::lexicon::QuoteLexicon;
+    use depesche_core::{Article, Pipeline};
+    use depesche_eval::{files::gold_files, quotes::load_document};
+
+    let started = Instant::now();
+    let files = gold_files(&args.data, &["json"]).with_context(|| {
+        format!(
+            "reading {} (is ../shared/data there? see its README)",
+            args.data.display()
+        )
+    })?;
+    anyhow::ensure!(!files.is_empty(), "{}: no JSON files", args.data.display());
+    let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
+    let lexicon = QuoteLexicon::german().context("loading the quote lexicon")?;
+    let mut sequences = Vec::new();
+    for file in &files {
+        let doc = load_document(file)?;
+        let analysis = pipeline.analyze(Article::from_text(&doc.name, &doc.text, doc.published));
+        sequences.extend(depesche_learn::quotes::sequences(&analysis, &doc, &lexicon));
+    }
+    let settings = NerTraining {
+        epochs: args.epochs,
+        c2: args.c2,
+        o_bias: args.o_bias,
+        min_count: args.min_count,
+        prune: args.prune,
+        ..NerTraining::default()
+    };
+    let model = depesche_learn::quotes::train(&sequences, &settings);
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes).with_context(|| format!("{}", args.out.display()))?;
+    eprintln!(
+        "{}: {} documents, {} sentences, {} features, {:.1} s, {:.2} MB",
+        args.out.display(),
+        files.len(),
+        sequences.len(),
+        model.feature_count(),
+        started.elapsed().as_secs_f64(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(())
 }
 
 fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {

@@ -4,7 +4,7 @@ use crate::article::embeds::EmbedCheck;
 use crate::entities::{EntityDataError, EntityTagger};
 use crate::events::EventTagger;
 use crate::model::{Analysis, Article};
-use crate::quotes::QuoteTagger;
+use crate::quotes::{QuoteDataError, QuoteTagger};
 use crate::text::{LexiconError, Segmenter, TextLexicon};
 use crate::time::TimeTagger;
 
@@ -18,6 +18,9 @@ pub enum PipelineError {
     /// The entity stage's model or lexicons.
     #[error(transparent)]
     Entities(#[from] EntityDataError),
+    /// The quote stage's lexicon or model.
+    #[error(transparent)]
+    Quotes(#[from] QuoteDataError),
 }
 
 /// One analysis stage: reads the layers earlier stages wrote and adds its own.
@@ -51,6 +54,15 @@ impl Pipeline {
                 Box::new(events),
             ],
         })
+    }
+
+    /// The pipeline with `stage` in place of the stage of the same name (to evaluate
+    /// a newly trained model).
+    pub fn replace(mut self, stage: Box<dyn Stage>) -> Pipeline {
+        if let Some(slot) = self.stages.iter_mut().find(|s| s.name() == stage.name()) {
+            *slot = stage;
+        }
+        self
     }
 
     /// The stages, in the order they run.

@@ -6,3 +6,4 @@
 pub mod clusters;
 pub mod crf;
 pub mod ner;
+pub mod quotes;

@@ -86,12 +86,28 @@ pub fn train(
     sources: &FeatureSources<'_>,
     settings: &NerTraining,
 ) -> NerModel {
-    // Labels in a fixed order: O first, then as they appear.
+    let sequences: Vec<(Vec<Vec<Feature>>, &[String])> = sentences
+        .iter()
+        .map(|s| {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            (sentence_features(&tokens, sources), level.labels(s))
+        })
+        .collect();
+    train_sequences(sequences, settings)
+}
+
+/// Trains a BIO sequence labeller on sequences of token features and gold labels:
+/// the learner behind the NER model and the quote labeller. Labels are numbered
+/// `O` first, then in the order they appear.
+pub fn train_sequences<S: AsRef<str>>(
+    sequences: Vec<(Vec<Vec<Feature>>, &[S])>,
+    settings: &NerTraining,
+) -> NerModel {
     let mut labels: Vec<String> = vec!["O".to_string()];
-    for s in sentences {
-        for label in level.labels(s) {
-            if !labels.contains(label) {
-                labels.push(label.clone());
+    for (_, gold) in &sequences {
+        for label in gold.iter() {
+            if !labels.iter().any(|l| l == label.as_ref()) {
+                labels.push(label.as_ref().to_string());
             }
         }
     }
@@ -101,24 +117,16 @@ pub fn train(
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
-    let extracted: Vec<Vec<Vec<Feature>>> = sentences
-        .iter()
-        .map(|s| {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            sentence_features(&tokens, sources)
-        })
-        .collect();
     // Features seen fewer than `min_count` times are dropped: they mostly memorise.
     let mut seen: FxHashMap<Feature, u32> = FxHashMap::default();
-    for f in extracted.iter().flatten().flatten() {
+    for f in sequences.iter().flat_map(|(x, _)| x).flatten() {
         *seen.entry(*f).or_default() += 1;
     }
     let mut feature_id: FxHashMap<Feature, u32> = FxHashMap::default();
     let mut features: Vec<Feature> = Vec::new();
-    let data: Vec<Example> = sentences
-        .iter()
-        .zip(extracted)
-        .map(|(s, sentence)| {
+    let data: Vec<Example> = sequences
+        .into_iter()
+        .map(|(sentence, gold)| {
             let ids = sentence
                 .into_iter()
                 .map(|fs| {
@@ -133,11 +141,7 @@ pub fn train(
                         .collect()
                 })
                 .collect();
-            let gold = level
-                .labels(s)
-                .iter()
-                .map(|x| label_id[x.as_str()])
-                .collect();
+            let gold = gold.iter().map(|x| label_id[x.as_ref()]).collect();
             (ids, gold)
         })
         .collect();
@@ -147,12 +151,11 @@ pub fn train(
         Algorithm::Crf => crate::crf::train(&data, features.len(), l, &allowed, settings),
     };
     let (trans_at, start_at) = (features.len() * l, features.len() * l + l * l);
-    let avg = weights;
     let model_features: Vec<(Feature, FeatureWeights)> = features
         .iter()
         .enumerate()
         .filter_map(|(i, &f)| {
-            let row: FeatureWeights = avg[i * l..(i + 1) * l]
+            let row: FeatureWeights = weights[i * l..(i + 1) * l]
                 .iter()
                 .enumerate()
                 .filter(|(_, x)| x.abs() > settings.prune)
@@ -163,8 +166,8 @@ pub fn train(
         .collect();
     NerModel::new(
         labels,
-        avg[trans_at..start_at].to_vec(),
-        avg[start_at..].to_vec(),
+        weights[trans_at..start_at].to_vec(),
+        weights[start_at..].to_vec(),
         model_features,
     )
     .with_o_bias(settings.o_bias)

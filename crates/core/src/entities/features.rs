@@ -25,9 +25,20 @@ pub type Feature = u64;
 
 /// FNV-1a over the bytes of `name`.
 pub fn feature_hash(name: &str) -> Feature {
-    let mut sink = Sink { out: Vec::new() };
-    sink.add(&[name]);
-    sink.out[0]
+    feature_hash_parts(&[name])
+}
+
+/// FNV-1a over the bytes of `parts` in turn: the hash of their concatenation, without
+/// building it (`feature_hash_parts(&["w=", word])`).
+pub fn feature_hash_parts(parts: &[&str]) -> Feature {
+    let mut h = FNV_OFFSET;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -42,14 +53,7 @@ struct Sink {
 
 impl Sink {
     fn add(&mut self, parts: &[&str]) {
-        let mut h = FNV_OFFSET;
-        for part in parts {
-            for b in part.bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(FNV_PRIME);
-            }
-        }
-        self.out.push(h);
+        self.out.push(feature_hash_parts(parts));
     }
 }
 

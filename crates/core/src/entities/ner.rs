@@ -97,9 +97,18 @@ impl NerModel {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let features = sentence_features(tokens, sources);
+        self.label_features(&sentence_features(tokens, sources))
+    }
+
+    /// The BIO label of each token given its features (the quote labeller's features,
+    /// or the NER features [`NerModel::label`] computes).
+    pub fn label_features(&self, features: &[Vec<Feature>]) -> Vec<&str> {
+        let n = features.len();
+        if n == 0 {
+            return Vec::new();
+        }
         let l = self.labels.len();
-        let mut emissions = vec![0f32; tokens.len() * l];
+        let mut emissions = vec![0f32; n * l];
         // Look every feature up first, then add the weights: the lookups are
         // independent, so the processor overlaps their cache misses.
         let mut hits: Vec<(u32, u32, u32)> = Vec::with_capacity(features.len() * 64);
@@ -117,7 +126,7 @@ impl NerModel {
             }
         }
         if let Some(o) = self.labels.iter().position(|l| l == "O") {
-            for t in 0..tokens.len() {
+            for t in 0..n {
                 emissions[t * l + o] -= self.o_bias;
             }
         }

@@ -239,7 +239,7 @@ impl<'a> Context<'a> {
     }
 
     /// The actor of tokens `a..b`, tied to the entity of its last mention.
-    fn actor(&self, a: usize, b: usize) -> ActorRef {
+    pub fn actor(&self, a: usize, b: usize) -> ActorRef {
         let span = self.span(a, b);
         let entity = (a..b)
             .rev()
@@ -250,6 +250,26 @@ impl<'a> Context<'a> {
             text: span.slice(&self.analysis.article.text).to_string(),
             span,
         }
+    }
+
+    /// The actor of a speaker phrase `a..b` the labeller marked ("Gabriela
+    /// Schimmer-Göresz, Vorsitzende des ödp-Kreisverbandes Memmingen"): tied to the
+    /// first person named in it, else the first organisation, else the first place
+    /// standing for a government; a place named only as a seat is not the speaker.
+    pub fn phrase_actor(&self, a: usize, b: usize) -> ActorRef {
+        let mut actor = self.actor(a, b);
+        let mentions: Vec<usize> = (a..b).filter_map(|i| self.entity_at[i]).collect();
+        let first = |kind: EntityKind| {
+            mentions
+                .iter()
+                .map(|&e| &self.analysis.entities[e])
+                .find(|e| e.kind == kind && (kind != EntityKind::Place || e.stands_for.is_some()))
+        };
+        actor.entity = first(EntityKind::Person)
+            .or_else(|| first(EntityKind::Organisation))
+            .or_else(|| first(EntityKind::Place))
+            .map(|e| e.id.clone());
+        actor
     }
 
     /// A medium after token `i` in its sentence: "auf X" where X is an organisation.

@@ -11,17 +11,34 @@
 //! are data in `data/quotes/cues.tsv` ([`lexicon`]); [`attribution`] finds speakers.
 
 pub mod attribution;
+mod combine;
+pub mod features;
+pub mod labeller;
 pub mod lexicon;
 
 use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
+use features::SentenceFacts;
+use labeller::{Labelled, QuoteLabeller};
 use lexicon::{CueKind, QuoteLexicon};
 
 /// The quote stage: fills `Analysis::quotes`.
 pub struct QuoteTagger {
     lexicon: QuoteLexicon,
+    labeller: QuoteLabeller,
+}
+
+/// Shipped quote data that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum QuoteDataError {
+    /// The cue lexicon.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// The labeller's model.
+    #[error("quotes.model: {0}")]
+    Model(#[from] crate::entities::ner::ModelError),
 }
 
 /// A quote being built: token range of its content and what is known of it.
@@ -36,10 +53,20 @@ struct Found {
 }
 
 impl QuoteTagger {
-    /// The stage with the lexicon shipped in `data/quotes/`.
-    pub fn german() -> Result<QuoteTagger, LexiconError> {
+    /// The stage with the lexicon and model shipped in `data/quotes/`.
+    pub fn german() -> Result<QuoteTagger, QuoteDataError> {
         Ok(QuoteTagger {
             lexicon: QuoteLexicon::german()?,
+            labeller: QuoteLabeller::shipped()?,
+        })
+    }
+
+    /// The stage with the shipped lexicon and another labeller (for evaluating a
+    /// newly trained model).
+    pub fn with_labeller(labeller: QuoteLabeller) -> Result<QuoteTagger, QuoteDataError> {
+        Ok(QuoteTagger {
+            lexicon: QuoteLexicon::german()?,
+            labeller,
         })
     }
 
@@ -73,6 +100,13 @@ impl QuoteTagger {
                 found.push(f);
             }
         }
+        let facts = SentenceFacts::new(&cx);
+        let parts: Vec<Vec<Labelled>> = (0..analysis.sentences.len())
+            .map(|s| self.labeller.label(&cx, &facts, s))
+            .collect();
+        combine::check_rule_quotes(&cx, &parts, &mut found);
+        let learned = combine::labelled_quotes(&cx, &parts, &found);
+        found.extend(learned);
         found.sort_by_key(|f| f.start);
         // a pronoun speaker ("sagte er") is the speaker of the quote before
         let mut last_entity: Option<String> = None;

@@ -1,0 +1,176 @@
+//! Combines the rules' quotations with what the labeller marks.
+//!
+//! The rules are precise where they apply (quotation marks, a speech verb with a
+//! comma clause, "laut X"); the labeller, trained on the quotation-attribution
+//! corpus, finds the reported speech they miss and knows how far a speaker phrase
+//! reaches ("Gabriela Schimmer-Göresz, Vorsitzende des ödp-Kreisverbandes"). So the
+//! rules' quotations stay, checked and completed by the labels, and the labeller's
+//! own quotations are added only in sentences the rules left alone.
+
+use super::attribution::Context;
+use super::labeller::{Labelled, Part};
+use super::Found;
+use crate::model::{ActorRef, QuoteKind};
+
+/// Stretches of reported speech in one sentence this many tokens apart or closer are
+/// one quotation, split by an inserted source ("Unter den Passagieren befanden sich
+/// Berichten zufolge etwa 75 Schulkinder").
+const MAX_GAP: usize = 3;
+
+/// Checks the rules' quotations against the labels (`parts`, per sentence):
+/// - words in quotation marks without a cue that the labeller does not mark as
+///   quoted are names or titles ("„Department of Vertebrate Zoology“"), not quotes;
+/// - a speaker is widened to the labelled speaker phrase it lies in;
+/// - a quotation without a speaker takes the labelled speaker nearest to it in its
+///   sentence.
+pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found: &mut Vec<Found>) {
+    found.retain(|f| {
+        if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
+            return true;
+        }
+        let labelled: usize = parts
+            .iter()
+            .flatten()
+            .filter(|p| p.part.is_quote())
+            .map(|p| p.end.min(f.end).saturating_sub(p.start.max(f.start)))
+            .sum();
+        2 * labelled >= f.end - f.start
+    });
+    for f in found.iter_mut() {
+        match &mut f.speaker {
+            Some(speaker) => *speaker = widened(cx, parts.iter().flatten(), speaker),
+            None => {
+                let me = Labelled {
+                    part: Part::Direct,
+                    start: f.start,
+                    end: f.end,
+                };
+                let opens = cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))];
+                f.speaker = parts[opens]
+                    .iter()
+                    .chain(&parts[f.sentence])
+                    .filter(|x| x.part == Part::Speaker)
+                    .min_by_key(|x| distance(x, &me))
+                    .map(|x| cx.phrase_actor(x.start, x.end));
+            }
+        }
+    }
+}
+
+/// `speaker` widened to the labelled speaker phrase among `parts` that overlaps it,
+/// still tied to its entity.
+fn widened<'a>(
+    cx: &Context<'_>,
+    mut parts: impl Iterator<Item = &'a Labelled>,
+    speaker: &ActorRef,
+) -> ActorRef {
+    let a = cx.token_after(speaker.span.start);
+    let b = cx.token_after(speaker.span.end);
+    match parts.find(|p| p.part == Part::Speaker && p.start < b && a < p.end) {
+        Some(x) => ActorRef {
+            entity: speaker.entity.clone(),
+            ..cx.actor(x.start.min(a), x.end.max(b))
+        },
+        None => speaker.clone(),
+    }
+}
+
+/// The labeller's quotations in the sentences where the rules found none.
+///
+/// The speaker is the labelled speaker nearest to the quotation in its sentence,
+/// else the speaker of the quotation before in the same block (reported speech that
+/// carries on), else a labelled speaker of the sentence before. A quotation without
+/// a speaker is kept only where a Konjunktiv or a speech verb marks its sentence as reported:
+/// bare hearsay ("Nun sollen die beiden erneut gesprochen haben") says nothing of
+/// who said it.
+pub(super) fn labelled_quotes(
+    cx: &Context<'_>,
+    parts: &[Vec<Labelled>],
+    found: &[Found],
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut last: Option<(usize, Option<ActorRef>)> = None;
+    for (s, labelled) in parts.iter().enumerate() {
+        let ruled = found.iter().any(|f| {
+            f.sentence == s || cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))] == s
+        });
+        if let Some(f) = found.iter().rfind(|f| f.sentence == s) {
+            last = Some((s, f.speaker.clone()));
+        }
+        if ruled {
+            continue;
+        }
+        for p in merged(labelled) {
+            let nearest = |part: Part| {
+                labelled
+                    .iter()
+                    .filter(|x| x.part == part)
+                    .min_by_key(|x| distance(x, &p))
+            };
+            let same_block = |t: usize| cx.block_of[t] == cx.block_of[s];
+            let carried = last
+                .as_ref()
+                .filter(|(t, _)| same_block(*t))
+                .and_then(|(_, a)| a.clone());
+            let before = || {
+                let b = s.checked_sub(1).filter(|&b| same_block(b))?;
+                let x = parts[b].iter().rfind(|x| x.part == Part::Speaker)?;
+                Some(cx.phrase_actor(x.start, x.end))
+            };
+            let speaker = nearest(Part::Speaker)
+                .map(|x| cx.phrase_actor(x.start, x.end))
+                .or(carried)
+                .or_else(before);
+            let r = cx.sentence(s);
+            let marked = r
+                .into_iter()
+                .any(|k| cx.lexicon.is_konjunktiv(cx.words[k]) || cx.is_verb_cue(k));
+            if speaker.is_none() && !marked {
+                continue;
+            }
+            last = Some((s, speaker.clone()));
+            out.push(Found {
+                start: p.start,
+                end: p.end,
+                kind: if p.part == Part::Direct {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Indirect
+                },
+                speaker,
+                cue: nearest(Part::Cue).map(|x| x.start),
+                sentence: s,
+                incomplete: false,
+            });
+        }
+    }
+    out
+}
+
+/// The quoted stretches of one sentence, those of reported speech joined across
+/// gaps of at most [`MAX_GAP`] tokens.
+fn merged(parts: &[Labelled]) -> Vec<Labelled> {
+    let mut out: Vec<Labelled> = Vec::new();
+    for p in parts.iter().filter(|p| p.part.is_quote()) {
+        match out.last_mut() {
+            Some(m)
+                if p.part != Part::Direct
+                    && m.part != Part::Direct
+                    && p.start <= m.end + MAX_GAP =>
+            {
+                m.end = p.end;
+            }
+            _ => out.push(*p),
+        }
+    }
+    out
+}
+
+/// Tokens between two labelled stretches (0 where they touch or overlap).
+fn distance(a: &Labelled, b: &Labelled) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}

@@ -1,0 +1,238 @@
+//! The token features of the quote labeller ([`super::labeller`]): what it sees of
+//! each word when it decides whether the word is part of reported speech, a speaker
+//! or a cue.
+//!
+//! Reported speech is marked less by its own words than by its surroundings: a
+//! speech verb and a comma before it, a Konjunktiv anywhere in the sentence, reported
+//! speech in the sentence before. So beside the word, its affixes and its neighbours,
+//! every token carries facts of its sentence and of the sentence before, and where it
+//! stands relative to the sentence's cue. The word classes come from the cue lexicon
+//! (`data/quotes/cues.tsv`) and the entity layer; the same function serves training
+//! and tagging.
+
+use super::attribution::Context;
+use super::lexicon::CueKind;
+use crate::entities::features::{feature_hash_parts, Feature};
+use crate::model::{EntityKind, TokenKind};
+
+/// What is known of each sentence of an article, computed once.
+pub struct SentenceFacts {
+    /// Per sentence, its facts as feature names (`konj`, `cue`, `src`, `quote`, …).
+    facts: Vec<Vec<&'static str>>,
+    /// Per token, whether it lies between an opening and a closing quotation mark.
+    quoted: Vec<bool>,
+}
+
+impl SentenceFacts {
+    /// The facts of every sentence of `cx`'s article.
+    pub fn new(cx: &Context<'_>) -> SentenceFacts {
+        let tokens = &cx.analysis.tokens;
+        let mut quoted = vec![false; tokens.len()];
+        let mut open = false;
+        for (i, t) in tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::OpenQuote => open = true,
+                TokenKind::CloseQuote => open = false,
+                _ => quoted[i] = open,
+            }
+        }
+        let facts = (0..cx.analysis.sentences.len())
+            .map(|s| {
+                let r = cx.sentence(s);
+                let mut out = Vec::new();
+                let any = |f: &dyn Fn(usize) -> bool| r.clone().any(f);
+                if any(&|k| cx.lexicon.is_konjunktiv(cx.words[k])) {
+                    out.push("konj");
+                }
+                if any(&|k| cx.is_verb_cue(k)) {
+                    out.push("cue");
+                }
+                if any(&|k| cx.lexicon.cue(cx.words[k]) == Some(CueKind::Source)) {
+                    out.push("src");
+                }
+                if any(&|k| tokens[k].kind == TokenKind::OpenQuote) {
+                    out.push("quote");
+                }
+                if any(&|k| cx.words[k] == ":") {
+                    out.push("colon");
+                }
+                if any(&|k| cx.words[k] == "dass") {
+                    out.push("dass");
+                }
+                if out.is_empty() {
+                    out.push("plain");
+                }
+                out
+            })
+            .collect();
+        SentenceFacts { facts, quoted }
+    }
+}
+
+/// The class of token `i`: its cue-lexicon kind, else its token kind.
+fn class(cx: &Context<'_>, i: usize) -> &'static str {
+    let w = cx.words[i];
+    let lex = &cx.lexicon;
+    match cx.lexicon.cue(w) {
+        Some(CueKind::Verb) => return "verb",
+        Some(CueKind::Source) => return "src",
+        None => {}
+    }
+    if lex.is_konjunktiv(w) {
+        "konj"
+    } else if lex.is_source_clause(w) {
+        "wie"
+    } else if lex.is_pronoun(w) {
+        "pron"
+    } else if lex.is_determiner(w) {
+        "det"
+    } else {
+        match cx.analysis.tokens[i].kind {
+            TokenKind::OpenQuote => "open",
+            TokenKind::CloseQuote => "close",
+            TokenKind::Punct => "punct",
+            TokenKind::Number | TokenKind::Ordinal => "num",
+            _ if w.starts_with(char::is_uppercase) => "Cap",
+            _ => "low",
+        }
+    }
+}
+
+/// The entity kind of token `i`, if a mention covers it.
+fn entity(cx: &Context<'_>, i: usize) -> &'static str {
+    match cx.entity_at[i].and_then(|e| cx.analysis.entities.get(e)) {
+        Some(e) => match e.kind {
+            EntityKind::Person => "PER",
+            EntityKind::Organisation => "ORG",
+            EntityKind::Place => "LOC",
+        },
+        None => "-",
+    }
+}
+
+/// The last `n` characters of `word`.
+fn suffix(word: &str, n: usize) -> &str {
+    let at = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[at..]
+}
+
+/// The features of each token of sentence `s`.
+pub fn sentence_features(cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Vec<Feature>> {
+    let r = cx.sentence(s);
+    let lower: Vec<String> = r.clone().map(|k| cx.words[k].to_lowercase()).collect();
+    let classes: Vec<&str> = r.clone().map(|k| class(cx, k)).collect();
+    let here = &facts.facts[s];
+    let previous: &[&str] = match s.checked_sub(1) {
+        Some(p) if cx.block_of[p] == cx.block_of[s] => &facts.facts[p],
+        Some(_) => &["newblock"],
+        None => &["first"],
+    };
+    let before_previous: &[&str] = match s.checked_sub(2) {
+        Some(p) if cx.block_of[p] == cx.block_of[s] => &facts.facts[p],
+        _ => &[],
+    };
+    let block = &cx.analysis.article.blocks[cx.block_of[s]];
+    let heading = matches!(
+        block.kind,
+        crate::model::BlockKind::Title | crate::model::BlockKind::Subheading
+    );
+    let n = r.len();
+    let mut out = Vec::with_capacity(n);
+    // where the sentence's cues and commas are, for "after the cue and a comma"
+    let mut last_cue: Option<usize> = None;
+    let mut comma_since_cue = false;
+    let mut colon_seen = false;
+    let mut dass_seen = false;
+    let first_cue = classes.iter().position(|&c| c == "verb" || c == "src");
+    for t in 0..n {
+        let k = r.start + t;
+        let mut f: Vec<Feature> = Vec::with_capacity(64);
+        let mut add = |parts: &[&str]| f.push(feature_hash_parts(parts));
+        add(&["bias"]);
+        let w = lower[t].as_str();
+        add(&["w=", w]);
+        add(&["s3=", suffix(w, 3)]);
+        add(&["s2=", suffix(w, 2)]);
+        add(&["c=", classes[t]]);
+        add(&["e=", entity(cx, k)]);
+        if facts.quoted[k] {
+            add(&["inq"]);
+            add(&["inq c=", classes[t]]);
+        }
+        for (d, name) in [(1usize, "-1"), (2, "-2")] {
+            match t.checked_sub(d) {
+                Some(j) => {
+                    add(&["w", name, "=", &lower[j]]);
+                    add(&["c", name, "=", classes[j]]);
+                    add(&["e", name, "=", entity(cx, r.start + j)]);
+                }
+                None => add(&["w", name, "=<s>"]),
+            }
+        }
+        for (d, name) in [(1usize, "+1"), (2, "+2")] {
+            match lower.get(t + d) {
+                Some(x) => {
+                    add(&["w", name, "=", x]);
+                    add(&["c", name, "=", classes[t + d]]);
+                    add(&["e", name, "=", entity(cx, k + d)]);
+                }
+                None => add(&["w", name, "=</s>"]),
+            }
+        }
+        add(&[
+            "c-1c=",
+            t.checked_sub(1).map_or("<s>", |j| classes[j]),
+            classes[t],
+        ]);
+        if t == 0 {
+            add(&["first"]);
+        }
+        if t + 2 >= n {
+            add(&["end"]);
+        }
+        // position against the cue
+        let cue_side = match (last_cue, first_cue) {
+            (Some(_), _) if comma_since_cue => "after-cue-comma",
+            (Some(_), _) => "after-cue",
+            (None, Some(_)) => "before-cue",
+            (None, None) => "no-cue",
+        };
+        add(&["cue=", cue_side]);
+        add(&["cue=", cue_side, " c=", classes[t]]);
+        if colon_seen {
+            add(&["colon<"]);
+        }
+        if dass_seen {
+            add(&["dass<"]);
+        }
+        if heading {
+            add(&["head"]);
+            add(&["head c=", classes[t]]);
+        }
+        for fact in here {
+            add(&["S:", fact]);
+            add(&["S:", fact, " cue=", cue_side]);
+        }
+        for fact in previous {
+            add(&["P:", fact]);
+            for here_fact in here {
+                add(&["P:", fact, " S:", here_fact]);
+            }
+        }
+        for fact in before_previous {
+            add(&["P2:", fact]);
+        }
+        out.push(f);
+        match classes[t] {
+            "verb" | "src" => {
+                last_cue = Some(t);
+                comma_since_cue = false;
+            }
+            _ if w == "," && last_cue.is_some() => comma_since_cue = true,
+            _ if w == ":" => colon_seen = true,
+            _ if w == "dass" => dass_seen = true,
+            _ => {}
+        }
+    }
+    out
+}

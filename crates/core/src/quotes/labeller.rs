@@ -1,0 +1,125 @@
+//! The quote labeller: a sequence model that marks, in each sentence, the tokens of
+//! reported speech (by type), of speakers and of cues. It is trained by
+//! `depesche train quotes` on the quotation-attribution corpus and stored in
+//! `data/quotes/quotes.model`; it finds the reported speech that the rules of
+//! [`super`] miss, above all indirect speech that carries on without a cue.
+
+use super::attribution::Context;
+use super::features::{sentence_features, SentenceFacts};
+use super::lexicon::QuoteLexicon;
+use crate::entities::features::Feature;
+use crate::entities::ner::{ModelError, NerModel};
+use crate::model::Analysis;
+
+/// The shipped model (`data/quotes/quotes.model`, made by `depesche train quotes`).
+pub const QUOTE_MODEL: &[u8] = include_bytes!("../../data/quotes/quotes.model");
+
+/// What a labelled token is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Words in quotation marks.
+    Direct,
+    /// Reported speech with a cue or source in its sentence.
+    Indirect,
+    /// A speaker's view without a frame or Konjunktiv.
+    FreeIndirect,
+    /// Reported speech (in Konjunktiv) that carries on a frame of a sentence before.
+    ContinuedIndirect,
+    /// Who speaks.
+    Speaker,
+    /// The speech verb or source word.
+    Cue,
+}
+
+impl Part {
+    /// Every part, in label order.
+    pub const ALL: [Part; 6] = [
+        Part::Direct,
+        Part::Indirect,
+        Part::FreeIndirect,
+        Part::ContinuedIndirect,
+        Part::Speaker,
+        Part::Cue,
+    ];
+
+    /// The part's name in the model's BIO labels (`B-IND`, `I-SPK` …).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Part::Direct => "DIR",
+            Part::Indirect => "IND",
+            Part::FreeIndirect => "FI",
+            Part::ContinuedIndirect => "IFI",
+            Part::Speaker => "SPK",
+            Part::Cue => "CUE",
+        }
+    }
+
+    /// Whether the part is quoted content (not a speaker or cue).
+    pub fn is_quote(self) -> bool {
+        !matches!(self, Part::Speaker | Part::Cue)
+    }
+}
+
+/// A labelled stretch of tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labelled {
+    /// What it is.
+    pub part: Part,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// The trained labeller.
+pub struct QuoteLabeller {
+    model: NerModel,
+}
+
+impl QuoteLabeller {
+    /// The shipped model.
+    pub fn shipped() -> Result<QuoteLabeller, ModelError> {
+        Ok(QuoteLabeller {
+            model: NerModel::from_bytes(QUOTE_MODEL)?,
+        })
+    }
+
+    /// A labeller over `model` (as `depesche train quotes` makes it).
+    pub fn new(model: NerModel) -> QuoteLabeller {
+        QuoteLabeller { model }
+    }
+
+    /// The labelled stretches of sentence `s`.
+    pub fn label(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Labelled> {
+        let r = cx.sentence(s);
+        let labels = self.model.label_features(&sentence_features(cx, facts, s));
+        let mut out: Vec<Labelled> = Vec::new();
+        for (t, label) in labels.iter().enumerate() {
+            let (bio, tag) = label.split_once('-').unwrap_or(("O", ""));
+            let Some(part) = Part::ALL.into_iter().find(|p| p.tag() == tag) else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if bio == "I" && last.part == part && last.end == r.start + t => {
+                    last.end += 1;
+                }
+                _ => out.push(Labelled {
+                    part,
+                    start: r.start + t,
+                    end: r.start + t + 1,
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// The features of every sentence of an analysed article, as the labeller sees them
+/// (for training).
+pub fn article_features(analysis: &Analysis, lexicon: &QuoteLexicon) -> Vec<Vec<Vec<Feature>>> {
+    let cx = Context::new(analysis, lexicon);
+    let facts = SentenceFacts::new(&cx);
+    (0..analysis.sentences.len())
+        .map(|s| sentence_features(&cx, &facts, s))
+        .collect()
+}
