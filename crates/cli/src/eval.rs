@@ -172,7 +172,7 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
         analysis
             .quotes
             .iter()
-            .map(|q| PredictedQuote::from_quote(q, &analysis.tokens))
+            .flat_map(|q| PredictedQuote::annotations(q, &analysis.tokens, &analysis.article.text))
             .collect()
     })?;
     let all = &report.overall;

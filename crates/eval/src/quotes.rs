@@ -33,7 +33,9 @@
 //!
 //! **Kinds.** depesche's kinds map to the corpus' types as direct → Direct,
 //! indirect → Indirect, mixed → Indirect (the corpus has no mixed type: reported
-//! speech with quoted words in it is annotated Indirect). FreeIndirect and
+//! speech with quoted words in it is annotated Indirect, and the quoted words again
+//! as a nested Direct quotation of the same speaker; [`PredictedQuote::annotations`]
+//! adds those). FreeIndirect and
 //! IndirectFreeIndirect have no depesche kind, so their type agreement is always a miss.
 //!
 //! **Reported.** The corpus' `Reported` annotations (speech acts without content,
@@ -194,6 +196,48 @@ impl PredictedQuote {
                 .map(|a| (a.span.start, a.span.end))
                 .collect(),
         }
+    }
+
+    /// The corpus' annotations of a depesche quotation: the quotation itself and,
+    /// for reported speech with words in quotation marks (depesche's `mixed`, or an
+    /// indirect quote that holds some), each marked stretch as a nested `Direct`
+    /// quotation of the same speaker, as the corpus annotates them. A stretch of at
+    /// most three capitalised words is a name or title, not quoted words.
+    pub fn annotations(q: &Quote, tokens: &[Token], text: &str) -> Vec<PredictedQuote> {
+        let outer = PredictedQuote::from_quote(q, tokens);
+        let mut out = Vec::new();
+        if q.kind != QuoteKind::Direct {
+            let from = tokens.partition_point(|t| t.span.end <= q.span.start);
+            let mut open: Option<usize> = None;
+            for (i, t) in tokens.iter().enumerate().skip(from) {
+                if t.span.start >= q.span.end {
+                    break;
+                }
+                match t.kind {
+                    TokenKind::OpenQuote => open = Some(i),
+                    TokenKind::CloseQuote => {
+                        let Some(o) = open.take().filter(|&o| i > o + 1) else {
+                            continue;
+                        };
+                        let words = &tokens[o + 1..i];
+                        let name = words.len() <= 3
+                            && words
+                                .iter()
+                                .all(|w| w.text(text).starts_with(char::is_uppercase));
+                        if !name {
+                            out.push(PredictedQuote {
+                                kind: QuoteType::Direct,
+                                quote: vec![(tokens[o].span.start, t.span.end)],
+                                ..outer.clone()
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.insert(0, outer);
+        out
     }
 }
 
@@ -831,6 +875,37 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mixed_quote_adds_its_quoted_words_as_nested_direct() {
+        let pipeline = depesche_core::Pipeline::german().unwrap();
+        let text = "Die Ministerin sagte, das Land werde „alle Kräfte bündeln“ müssen. \
+                    Laut „Reuters“ sei das neu.";
+        let analysis = pipeline.analyze(depesche_core::Article::from_text("t", text, None));
+        let mixed = analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Mixed)
+            .expect("a mixed quote");
+        let parts = PredictedQuote::annotations(mixed, &analysis.tokens, text);
+        let slice = |(a, b): CharSpan| text.chars().skip(a).take(b - a).collect::<String>();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].kind, QuoteType::Indirect);
+        assert_eq!(parts[1].kind, QuoteType::Direct);
+        assert_eq!(slice(parts[1].quote[0]), "„alle Kräfte bündeln“");
+        assert_eq!(parts[1].speaker, parts[0].speaker);
+        // a name in quotation marks inside reported speech is not quoted words
+        for q in analysis
+            .quotes
+            .iter()
+            .filter(|q| q.text.contains("Reuters"))
+        {
+            assert_eq!(
+                PredictedQuote::annotations(q, &analysis.tokens, text).len(),
+                1
+            );
+        }
+    }
 
     /// A tiny document in the corpus' format; `spans` are `(charBegin, charEnd)`.
     fn json_doc(text: &str, annotations: &str) -> String {

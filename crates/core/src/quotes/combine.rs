@@ -10,7 +10,7 @@
 use super::attribution::Context;
 use super::labeller::{Labelled, Part};
 use super::Found;
-use crate::model::{ActorRef, QuoteKind};
+use crate::model::{ActorRef, QuoteKind, TokenKind};
 
 /// Stretches of reported speech in one sentence this many tokens apart or closer are
 /// one quotation, split by an inserted source ("Unter den Passagieren befanden sich
@@ -132,11 +132,7 @@ pub(super) fn labelled_quotes(
             out.push(Found {
                 start: p.start,
                 end: p.end,
-                kind: if p.part == Part::Direct {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                },
+                kind: kind_of(cx, &p),
                 speaker,
                 cue: nearest(Part::Cue).map(|x| x.start),
                 sentence: s,
@@ -145,6 +141,17 @@ pub(super) fn labelled_quotes(
         }
     }
     out
+}
+
+/// The kind of a labelled quotation: reported speech with words in quotation marks
+/// in it is mixed.
+fn kind_of(cx: &Context<'_>, p: &Labelled) -> QuoteKind {
+    let marks = (p.start..p.end).any(|k| cx.analysis.tokens[k].kind == TokenKind::OpenQuote);
+    match p.part {
+        Part::Direct => QuoteKind::Direct,
+        _ if marks => QuoteKind::Mixed,
+        _ => QuoteKind::Indirect,
+    }
 }
 
 /// The quoted stretches of one sentence, those of reported speech joined across
