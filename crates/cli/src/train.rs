@@ -19,6 +19,7 @@ pub fn run(task: &TrainTask) -> anyhow::Result<()> {
 }
 
 fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
+    use depesche_core::entities::clusters::WordClusters;
     use depesche_core::quotes::lexicon::QuoteLexicon;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::{files::gold_files, quotes::load_document};
@@ -33,11 +34,14 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     anyhow::ensure!(!files.is_empty(), "{}: no JSON files", args.data.display());
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
     let lexicon = QuoteLexicon::german().context("loading the quote lexicon")?;
+    let clusters = WordClusters::german().context("loading the word clusters")?;
     let mut sequences = Vec::new();
     for file in &files {
         let doc = load_document(file)?;
         let analysis = pipeline.analyze(Article::from_text(&doc.name, &doc.text, doc.published));
-        sequences.extend(depesche_learn::quotes::sequences(&analysis, &doc, &lexicon));
+        sequences.extend(depesche_learn::quotes::sequences(
+            &analysis, &doc, &lexicon, &clusters,
+        ));
     }
     let settings = NerTraining {
         epochs: args.epochs,

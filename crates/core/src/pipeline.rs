@@ -44,13 +44,14 @@ impl Pipeline {
     pub fn german() -> Result<Pipeline, PipelineError> {
         let entities = EntityTagger::german()?;
         let events = EventTagger::german(entities.gazetteer())?;
+        let quotes = QuoteTagger::german(entities.clusters())?;
         Ok(Pipeline {
             stages: vec![
                 Box::new(Segmenter::new(TextLexicon::german()?)),
                 Box::new(EmbedCheck),
                 Box::new(TimeTagger::german()?),
                 Box::new(entities),
-                Box::new(QuoteTagger::german()?),
+                Box::new(quotes),
                 Box::new(events),
             ],
         })

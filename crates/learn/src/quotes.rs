@@ -8,6 +8,7 @@
 //! around them). A token belongs to a gold span when their characters overlap.
 
 use crate::ner::{train_sequences, NerTraining};
+use depesche_core::entities::clusters::WordClusters;
 use depesche_core::entities::features::Feature;
 use depesche_core::entities::ner::NerModel;
 use depesche_core::quotes::labeller::{article_features, Part};
@@ -35,6 +36,7 @@ pub fn sequences(
     analysis: &Analysis,
     gold: &QuoteDocument,
     lexicon: &QuoteLexicon,
+    clusters: &WordClusters,
 ) -> Vec<Sequence> {
     let tokens = &analysis.tokens;
     // per token: the part and the annotation it belongs to
@@ -65,7 +67,7 @@ pub fn sequences(
     for &(id, part, q) in &annotations {
         mark(&q.quote, part, id);
     }
-    let features = article_features(analysis, lexicon);
+    let features = article_features(analysis, lexicon, clusters);
     analysis
         .sentences
         .iter()

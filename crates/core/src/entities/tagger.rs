@@ -30,7 +30,7 @@ pub enum EntityDataError {
 /// The entity stage: fills `Analysis::entities`.
 pub struct EntityTagger {
     model: NerModel,
-    clusters: WordClusters,
+    clusters: Arc<WordClusters>,
     gazetteer: Arc<Gazetteer>,
     cues: Cues,
 }
@@ -40,10 +40,15 @@ impl EntityTagger {
     pub fn german() -> Result<EntityTagger, EntityDataError> {
         Ok(EntityTagger {
             model: NerModel::from_bytes(OUTER_MODEL)?,
-            clusters: WordClusters::german()?,
+            clusters: Arc::new(WordClusters::german()?),
             gazetteer: Arc::new(Gazetteer::german()?),
             cues: Cues::german()?,
         })
+    }
+
+    /// The word clusters, for the quote labeller's features.
+    pub fn clusters(&self) -> Arc<WordClusters> {
+        Arc::clone(&self.clusters)
     }
 
     /// The gazetteer, for later stages that read names and country adjectives.

@@ -6,12 +6,15 @@
 //! speech verb and a comma before it, a Konjunktiv anywhere in the sentence, reported
 //! speech in the sentence before. So beside the word, its affixes and its neighbours,
 //! every token carries facts of its sentence and of the sentence before, and where it
-//! stands relative to the sentence's cue. The word classes come from the cue lexicon
+//! stands relative to the sentence's cue. The word clusters of the entity stage
+//! stand for words the training data lacks (a Konjunktiv form such as "halte" shares
+//! its cluster with others). The word classes come from the cue lexicon
 //! (`data/quotes/cues.tsv`) and the entity layer; the same function serves training
 //! and tagging.
 
 use super::attribution::Context;
 use super::lexicon::CueKind;
+use crate::entities::clusters::WordClusters;
 use crate::entities::features::{feature_hash_parts, Feature};
 use crate::model::{EntityKind, TokenKind};
 
@@ -117,7 +120,12 @@ fn suffix(word: &str, n: usize) -> &str {
 }
 
 /// The features of each token of sentence `s`.
-pub fn sentence_features(cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Vec<Feature>> {
+pub fn sentence_features(
+    cx: &Context<'_>,
+    facts: &SentenceFacts,
+    clusters: &WordClusters,
+    s: usize,
+) -> Vec<Vec<Feature>> {
     let r = cx.sentence(s);
     let lower: Vec<String> = r.clone().map(|k| cx.words[k].to_lowercase()).collect();
     let classes: Vec<&str> = r.clone().map(|k| class(cx, k)).collect();
@@ -155,6 +163,9 @@ pub fn sentence_features(cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> V
         add(&["s2=", suffix(w, 2)]);
         add(&["c=", classes[t]]);
         add(&["e=", entity(cx, k)]);
+        for c in clusters.features(cx.words[k]) {
+            add(&["k", c]);
+        }
         if facts.quoted[k] {
             add(&["inq"]);
             add(&["inq c=", classes[t]]);
@@ -222,6 +233,7 @@ pub fn sentence_features(cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> V
         for fact in before_previous {
             add(&["P2:", fact]);
         }
+
         out.push(f);
         match classes[t] {
             "verb" | "src" => {

@@ -7,9 +7,11 @@
 use super::attribution::Context;
 use super::features::{sentence_features, SentenceFacts};
 use super::lexicon::QuoteLexicon;
+use crate::entities::clusters::WordClusters;
 use crate::entities::features::Feature;
 use crate::entities::ner::{ModelError, NerModel};
 use crate::model::Analysis;
+use std::sync::Arc;
 
 /// The shipped model (`data/quotes/quotes.model`, made by `depesche train quotes`).
 pub const QUOTE_MODEL: &[u8] = include_bytes!("../../data/quotes/quotes.model");
@@ -74,25 +76,28 @@ pub struct Labelled {
 /// The trained labeller.
 pub struct QuoteLabeller {
     model: NerModel,
+    clusters: Arc<WordClusters>,
 }
 
 impl QuoteLabeller {
-    /// The shipped model.
-    pub fn shipped() -> Result<QuoteLabeller, ModelError> {
+    /// The shipped model, with the word clusters its features read.
+    pub fn shipped(clusters: Arc<WordClusters>) -> Result<QuoteLabeller, ModelError> {
         Ok(QuoteLabeller {
             model: NerModel::from_bytes(QUOTE_MODEL)?,
+            clusters,
         })
     }
 
     /// A labeller over `model` (as `depesche train quotes` makes it).
-    pub fn new(model: NerModel) -> QuoteLabeller {
-        QuoteLabeller { model }
+    pub fn new(model: NerModel, clusters: Arc<WordClusters>) -> QuoteLabeller {
+        QuoteLabeller { model, clusters }
     }
 
     /// The labelled stretches of sentence `s`.
     pub fn label(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Labelled> {
         let r = cx.sentence(s);
-        let labels = self.model.label_features(&sentence_features(cx, facts, s));
+        let features = sentence_features(cx, facts, &self.clusters, s);
+        let labels = self.model.label_features(&features);
         let mut out: Vec<Labelled> = Vec::new();
         for (t, label) in labels.iter().enumerate() {
             let (bio, tag) = label.split_once('-').unwrap_or(("O", ""));
@@ -116,10 +121,14 @@ impl QuoteLabeller {
 
 /// The features of every sentence of an analysed article, as the labeller sees them
 /// (for training).
-pub fn article_features(analysis: &Analysis, lexicon: &QuoteLexicon) -> Vec<Vec<Vec<Feature>>> {
+pub fn article_features(
+    analysis: &Analysis,
+    lexicon: &QuoteLexicon,
+    clusters: &WordClusters,
+) -> Vec<Vec<Vec<Feature>>> {
     let cx = Context::new(analysis, lexicon);
     let facts = SentenceFacts::new(&cx);
     (0..analysis.sentences.len())
-        .map(|s| sentence_features(&cx, &facts, s))
+        .map(|s| sentence_features(&cx, &facts, clusters, s))
         .collect()
 }

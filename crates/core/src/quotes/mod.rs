@@ -16,6 +16,7 @@ pub mod features;
 pub mod labeller;
 pub mod lexicon;
 
+use crate::entities::clusters::WordClusters;
 use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
@@ -23,6 +24,7 @@ use attribution::Context;
 use features::SentenceFacts;
 use labeller::{Labelled, QuoteLabeller};
 use lexicon::{CueKind, QuoteLexicon};
+use std::sync::Arc;
 
 /// The quote stage: fills `Analysis::quotes`.
 pub struct QuoteTagger {
@@ -53,11 +55,12 @@ struct Found {
 }
 
 impl QuoteTagger {
-    /// The stage with the lexicon and model shipped in `data/quotes/`.
-    pub fn german() -> Result<QuoteTagger, QuoteDataError> {
+    /// The stage with the lexicon and model shipped in `data/quotes/`; `clusters` are
+    /// the entity stage's word clusters, which the labeller's features read.
+    pub fn german(clusters: Arc<WordClusters>) -> Result<QuoteTagger, QuoteDataError> {
         Ok(QuoteTagger {
             lexicon: QuoteLexicon::german()?,
-            labeller: QuoteLabeller::shipped()?,
+            labeller: QuoteLabeller::shipped(clusters)?,
         })
     }
 
