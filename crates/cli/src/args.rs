@@ -57,10 +57,6 @@ pub struct TrainQuotesArgs {
     /// L2 penalty (CRFsuite's c2).
     #[arg(long, default_value_t = 0.3)]
     pub c2: f64,
-    /// Subtracted from every token's O score when tagging: trades precision for recall
-    /// (negative: fewer, surer labels; -0.5 was best on the dev split).
-    #[arg(long, default_value_t = -0.5, allow_hyphen_values = true)]
-    pub o_bias: f32,
     /// Features seen fewer times are left out.
     #[arg(long, default_value_t = 2)]
     pub min_count: u32,

@@ -46,7 +46,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let settings = NerTraining {
         epochs: args.epochs,
         c2: args.c2,
-        o_bias: args.o_bias,
+        o_bias: 0.0,
         min_count: args.min_count,
         prune: args.prune,
         ..NerTraining::default()

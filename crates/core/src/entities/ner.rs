@@ -45,6 +45,9 @@ pub struct NerModel {
     /// Subtracted from the `O` score of every token: trades precision for recall
     /// (tuned by cross-validation when the model is trained).
     o_bias: f32,
+    /// Added to each label's score on every token (not stored in the file: the
+    /// component that uses the model sets it, see [`NerModel::with_label_bias`]).
+    label_bias: Vec<f32>,
     /// Feature → range in `weights`.
     index: FxHashMap<Feature, (u32, u32)>,
     weights: Vec<(u8, f32)>,
@@ -71,6 +74,7 @@ impl NerModel {
             transitions,
             start,
             o_bias: 0.0,
+            label_bias: Vec::new(),
             index,
             weights,
         }
@@ -79,6 +83,13 @@ impl NerModel {
     /// The model with `bias` subtracted from every token's `O` score.
     pub fn with_o_bias(mut self, bias: f32) -> NerModel {
         self.o_bias = bias;
+        self
+    }
+
+    /// The model with `bias(label)` added to every token's score of each label: a
+    /// user of the model trades precision for recall label by label.
+    pub fn with_label_bias(mut self, bias: impl Fn(&str) -> f32) -> NerModel {
+        self.label_bias = self.labels.iter().map(|l| bias(l)).collect();
         self
     }
 
@@ -128,6 +139,13 @@ impl NerModel {
         if let Some(o) = self.labels.iter().position(|l| l == "O") {
             for t in 0..n {
                 emissions[t * l + o] -= self.o_bias;
+            }
+        }
+        if !self.label_bias.is_empty() {
+            for row in emissions.chunks_mut(l) {
+                row.iter_mut()
+                    .zip(&self.label_bias)
+                    .for_each(|(e, b)| *e += b);
             }
         }
         viterbi(&emissions, &self.transitions, &self.start, &self.allowed)
@@ -336,6 +354,21 @@ mod tests {
         let emissions = [0.0, 0.5, 1.0, 0.0, 0.5, 1.0];
         let path = viterbi(&emissions, &[0.0; 9], &[0.0; 3], &allowed);
         assert_eq!(path, [1, 2]);
+    }
+
+    #[test]
+    fn label_bias_moves_the_decision() {
+        // feature 7 leans to B-PER a little; O wins until B-PER gets a bias
+        let model = NerModel::new(
+            labels(),
+            vec![0.0; 9],
+            vec![0.0; 3],
+            vec![(7, vec![(0, 1.0), (1, 0.8)])],
+        );
+        assert_eq!(model.label_features(&[vec![7]]), ["O"]);
+        let biased = model.with_label_bias(|l| if l == "B-PER" { 0.5 } else { 0.0 });
+        assert_eq!(biased.label_features(&[vec![7]]), ["B-PER"]);
+        assert!(biased.label_features(&[]).is_empty());
     }
 
     #[test]
