@@ -270,7 +270,16 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
             };
             f.end = span.end.max(c + 1);
             f.cue = Some(k);
-            f.speaker = cx.speaker_before(k);
+            // "bezeichnete er als „…“": a pronoun after the verb is its subject
+            let pronoun = cx
+                .words
+                .get(k + 1)
+                .is_some_and(|w| cx.lexicon.is_pronoun(w));
+            f.speaker = if pronoun {
+                cx.speaker_from(k + 1, k + 2)
+            } else {
+                cx.speaker_before(k)
+            };
             return f.speaker.is_some().then_some(f);
         }
     }
