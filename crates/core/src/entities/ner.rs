@@ -114,26 +114,29 @@ impl NerModel {
     /// The BIO label of each token given its features (the quote labeller's features,
     /// or the NER features [`NerModel::label`] computes).
     pub fn label_features(&self, features: &[Vec<Feature>]) -> Vec<&str> {
+        self.label_grouped(features, &[], &[])
+    }
+
+    /// The BIO label of each token given its own features and one group of features
+    /// it shares with other tokens (`groups[group_of[t]]`, e.g. facts of its
+    /// sentence): a group's weights are summed once, not once per token. Tokens past
+    /// the end of `group_of` have no group.
+    pub fn label_grouped(
+        &self,
+        features: &[Vec<Feature>],
+        groups: &[Vec<Feature>],
+        group_of: &[usize],
+    ) -> Vec<&str> {
         let n = features.len();
         if n == 0 {
             return Vec::new();
         }
         let l = self.labels.len();
-        let mut emissions = vec![0f32; n * l];
-        // Look every feature up first, then add the weights: the lookups are
-        // independent, so the processor overlaps their cache misses.
-        let mut hits: Vec<(u32, u32, u32)> = Vec::with_capacity(features.len() * 64);
-        for (t, fs) in features.iter().enumerate() {
-            hits.extend(
-                fs.iter()
-                    .filter_map(|f| self.index.get(f))
-                    .map(|&(a, b)| (t as u32, a, b)),
-            );
-        }
-        for &(t, a, b) in &hits {
-            let row = &mut emissions[t as usize * l..(t as usize + 1) * l];
-            for &(label, w) in &self.weights[a as usize..b as usize] {
-                row[label as usize] += w;
+        let mut emissions = self.scores(features);
+        let group_rows = self.scores(groups);
+        for (row, &g) in emissions.chunks_mut(l).zip(group_of) {
+            if let Some(shared) = group_rows.get(g * l..(g + 1) * l) {
+                row.iter_mut().zip(shared).for_each(|(e, x)| *e += x);
             }
         }
         if let Some(o) = self.labels.iter().position(|l| l == "O") {
@@ -152,6 +155,29 @@ impl NerModel {
             .into_iter()
             .map(|i| self.labels[i].as_str())
             .collect()
+    }
+
+    /// The summed feature weights of each row of `features`, `L` scores per row.
+    fn scores(&self, features: &[Vec<Feature>]) -> Vec<f32> {
+        let l = self.labels.len();
+        let mut scores = vec![0f32; features.len() * l];
+        // Look every feature up first, then add the weights: the lookups are
+        // independent, so the processor overlaps their cache misses.
+        let mut hits: Vec<(u32, u32, u32)> = Vec::with_capacity(features.len() * 64);
+        for (t, fs) in features.iter().enumerate() {
+            hits.extend(
+                fs.iter()
+                    .filter_map(|f| self.index.get(f))
+                    .map(|&(a, b)| (t as u32, a, b)),
+            );
+        }
+        for &(t, a, b) in &hits {
+            let row = &mut scores[t as usize * l..(t as usize + 1) * l];
+            for &(label, w) in &self.weights[a as usize..b as usize] {
+                row[label as usize] += w;
+            }
+        }
+        scores
     }
 
     /// The model as bytes (the format [`NerModel::from_bytes`] reads).
@@ -369,6 +395,32 @@ mod tests {
         let biased = model.with_label_bias(|l| if l == "B-PER" { 0.5 } else { 0.0 });
         assert_eq!(biased.label_features(&[vec![7]]), ["B-PER"]);
         assert!(biased.label_features(&[]).is_empty());
+    }
+
+    #[test]
+    fn grouped_features_score_as_if_each_token_had_them() {
+        let model = NerModel::new(
+            labels(),
+            vec![0.1; 9],
+            vec![0.0; 3],
+            vec![
+                (1, vec![(1, 0.6)]),
+                (2, vec![(2, 0.9), (0, 0.2)]),
+                (3, vec![(0, 1.0)]),
+            ],
+        );
+        let tokens = vec![vec![1], vec![3], vec![1, 3], vec![]];
+        let groups = vec![vec![2, 9], vec![3]];
+        let group_of = [0, 1, 0, 1];
+        let flat: Vec<Vec<Feature>> = tokens
+            .iter()
+            .zip(group_of)
+            .map(|(t, g)| t.iter().chain(&groups[g]).copied().collect())
+            .collect();
+        assert_eq!(
+            model.label_grouped(&tokens, &groups, &group_of),
+            model.label_features(&flat)
+        );
     }
 
     #[test]

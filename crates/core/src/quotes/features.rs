@@ -24,9 +24,18 @@ pub struct SentenceFacts {
     facts: Vec<Vec<&'static str>>,
     /// Per token, whether it lies between an opening and a closing quotation mark.
     quoted: Vec<bool>,
+    /// Per token, its class ([`class`]).
+    classes: Vec<&'static str>,
 }
 
 impl SentenceFacts {
+    /// Whether sentence `s` or one of the `window` before it shows a mark of reported
+    /// speech (a Konjunktiv, cue, source word, quotation mark, colon or "dass").
+    pub fn marked(&self, s: usize, window: usize) -> bool {
+        let marked = |s: usize| self.facts.get(s).is_some_and(|f| f != &["plain"]);
+        (s.saturating_sub(window)..=s).any(marked)
+    }
+
     /// The facts of every sentence of `cx`'s article.
     pub fn new(cx: &Context<'_>) -> SentenceFacts {
         let tokens = &cx.analysis.tokens;
@@ -39,6 +48,7 @@ impl SentenceFacts {
                 _ => quoted[i] = open,
             }
         }
+        let classes: Vec<&'static str> = (0..tokens.len()).map(|k| class(cx, k)).collect();
         let facts = (0..cx.analysis.sentences.len())
             .map(|s| {
                 let r = cx.sentence(s);
@@ -47,13 +57,13 @@ impl SentenceFacts {
                 if any(&|k| cx.lexicon.is_konjunktiv(cx.words[k])) {
                     out.push("konj");
                 }
-                if any(&|k| cx.is_verb_cue(k)) {
+                if any(&|k| classes[k] == "verb") {
                     out.push("cue");
                 }
-                if any(&|k| cx.lexicon.cue(cx.words[k]) == Some(CueKind::Source)) {
+                if any(&|k| classes[k] == "src") {
                     out.push("src");
                 }
-                if any(&|k| tokens[k].kind == TokenKind::OpenQuote) {
+                if any(&|k| classes[k] == "open") {
                     out.push("quote");
                 }
                 if any(&|k| cx.words[k] == ":") {
@@ -68,7 +78,11 @@ impl SentenceFacts {
                 out
             })
             .collect();
-        SentenceFacts { facts, quoted }
+        SentenceFacts {
+            facts,
+            quoted,
+            classes,
+        }
     }
 }
 
@@ -119,16 +133,46 @@ fn suffix(word: &str, n: usize) -> &str {
     &word[at..]
 }
 
+/// Where a token stands against its sentence's cue.
+const CUE_SIDES: [&str; 4] = ["after-cue-comma", "after-cue", "before-cue", "no-cue"];
+
+/// The features of a sentence's tokens: each token's own, and one of four groups it
+/// shares with the other tokens on its side of the cue (the facts of the sentence
+/// and the one before), which the labeller scores once per sentence.
+pub struct SentenceFeatures {
+    /// Per token, its own features.
+    pub tokens: Vec<Vec<Feature>>,
+    /// The shared groups, one per side of the cue.
+    pub groups: Vec<Vec<Feature>>,
+    /// Per token, its group.
+    pub group_of: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    /// Each token's features with its group's (what the learner sees).
+    pub fn flattened(self) -> Vec<Vec<Feature>> {
+        let groups = self.groups;
+        self.tokens
+            .into_iter()
+            .zip(self.group_of)
+            .map(|(mut f, g)| {
+                f.extend_from_slice(&groups[g]);
+                f
+            })
+            .collect()
+    }
+}
+
 /// The features of each token of sentence `s`.
 pub fn sentence_features(
     cx: &Context<'_>,
     facts: &SentenceFacts,
     clusters: &WordClusters,
     s: usize,
-) -> Vec<Vec<Feature>> {
+) -> SentenceFeatures {
     let r = cx.sentence(s);
     let lower: Vec<String> = r.clone().map(|k| cx.words[k].to_lowercase()).collect();
-    let classes: Vec<&str> = r.clone().map(|k| class(cx, k)).collect();
+    let classes = &facts.classes[r.clone()];
     let here = &facts.facts[s];
     let previous: &[&str] = match s.checked_sub(1) {
         Some(p) if cx.block_of[p] == cx.block_of[s] => &facts.facts[p],
@@ -144,6 +188,37 @@ pub fn sentence_features(
         block.kind,
         crate::model::BlockKind::Title | crate::model::BlockKind::Subheading
     );
+    let entities: Vec<&str> = r.clone().map(|k| entity(cx, k)).collect();
+    // the features every token of the sentence shares, hashed once
+    let mut shared: Vec<Feature> = Vec::new();
+    for fact in here {
+        shared.push(feature_hash_parts(&["S:", fact]));
+    }
+    for fact in previous {
+        shared.push(feature_hash_parts(&["P:", fact]));
+        for here_fact in here {
+            shared.push(feature_hash_parts(&["P:", fact, " S:", here_fact]));
+        }
+    }
+    for fact in before_previous {
+        shared.push(feature_hash_parts(&["P2:", fact]));
+    }
+    if heading {
+        shared.push(feature_hash_parts(&["head"]));
+    }
+    // with those that depend only on the side of the cue the token is on
+    let groups: Vec<Vec<Feature>> = CUE_SIDES
+        .iter()
+        .map(|side| {
+            let mut out = shared.clone();
+            out.push(feature_hash_parts(&["cue=", side]));
+            for fact in here {
+                out.push(feature_hash_parts(&["S:", fact, " cue=", side]));
+            }
+            out
+        })
+        .collect();
+    let mut group_of = Vec::with_capacity(r.len());
     let n = r.len();
     let mut out = Vec::with_capacity(n);
     // where the sentence's cues and commas are, for "after the cue and a comma"
@@ -154,7 +229,7 @@ pub fn sentence_features(
     let first_cue = classes.iter().position(|&c| c == "verb" || c == "src");
     for t in 0..n {
         let k = r.start + t;
-        let mut f: Vec<Feature> = Vec::with_capacity(64);
+        let mut f: Vec<Feature> = Vec::with_capacity(48);
         let mut add = |parts: &[&str]| f.push(feature_hash_parts(parts));
         add(&["bias"]);
         let w = lower[t].as_str();
@@ -162,7 +237,7 @@ pub fn sentence_features(
         add(&["s3=", suffix(w, 3)]);
         add(&["s2=", suffix(w, 2)]);
         add(&["c=", classes[t]]);
-        add(&["e=", entity(cx, k)]);
+        add(&["e=", entities[t]]);
         for c in clusters.features(cx.words[k]) {
             add(&["k", c]);
         }
@@ -175,7 +250,7 @@ pub fn sentence_features(
                 Some(j) => {
                     add(&["w", name, "=", &lower[j]]);
                     add(&["c", name, "=", classes[j]]);
-                    add(&["e", name, "=", entity(cx, r.start + j)]);
+                    add(&["e", name, "=", entities[j]]);
                 }
                 None => add(&["w", name, "=<s>"]),
             }
@@ -185,7 +260,7 @@ pub fn sentence_features(
                 Some(x) => {
                     add(&["w", name, "=", x]);
                     add(&["c", name, "=", classes[t + d]]);
-                    add(&["e", name, "=", entity(cx, k + d)]);
+                    add(&["e", name, "=", entities[t + d]]);
                 }
                 None => add(&["w", name, "=</s>"]),
             }
@@ -202,14 +277,13 @@ pub fn sentence_features(
             add(&["end"]);
         }
         // position against the cue
-        let cue_side = match (last_cue, first_cue) {
-            (Some(_), _) if comma_since_cue => "after-cue-comma",
-            (Some(_), _) => "after-cue",
-            (None, Some(_)) => "before-cue",
-            (None, None) => "no-cue",
+        let side = match (last_cue, first_cue) {
+            (Some(_), _) if comma_since_cue => 0,
+            (Some(_), _) => 1,
+            (None, Some(_)) => 2,
+            (None, None) => 3,
         };
-        add(&["cue=", cue_side]);
-        add(&["cue=", cue_side, " c=", classes[t]]);
+        add(&["cue=", CUE_SIDES[side], " c=", classes[t]]);
         if colon_seen {
             add(&["colon<"]);
         }
@@ -217,23 +291,9 @@ pub fn sentence_features(
             add(&["dass<"]);
         }
         if heading {
-            add(&["head"]);
             add(&["head c=", classes[t]]);
         }
-        for fact in here {
-            add(&["S:", fact]);
-            add(&["S:", fact, " cue=", cue_side]);
-        }
-        for fact in previous {
-            add(&["P:", fact]);
-            for here_fact in here {
-                add(&["P:", fact, " S:", here_fact]);
-            }
-        }
-        for fact in before_previous {
-            add(&["P2:", fact]);
-        }
-
+        group_of.push(side);
         out.push(f);
         match classes[t] {
             "verb" | "src" => {
@@ -246,5 +306,9 @@ pub fn sentence_features(
             _ => {}
         }
     }
-    out
+    SentenceFeatures {
+        tokens: out,
+        groups,
+        group_of,
+    }
 }

@@ -115,8 +115,8 @@ impl QuoteLabeller {
     /// The labelled stretches of sentence `s`.
     pub fn label(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Labelled> {
         let r = cx.sentence(s);
-        let features = sentence_features(cx, facts, &self.clusters, s);
-        let labels = self.model.label_features(&features);
+        let f = sentence_features(cx, facts, &self.clusters, s);
+        let labels = self.model.label_grouped(&f.tokens, &f.groups, &f.group_of);
         let mut out: Vec<Labelled> = Vec::new();
         for (t, label) in labels.iter().enumerate() {
             let (bio, tag) = label.split_once('-').unwrap_or(("O", ""));
@@ -148,6 +148,6 @@ pub fn article_features(
     let cx = Context::new(analysis, lexicon);
     let facts = SentenceFacts::new(&cx);
     (0..analysis.sentences.len())
-        .map(|s| sentence_features(&cx, &facts, clusters, s))
+        .map(|s| sentence_features(&cx, &facts, clusters, s).flattened())
         .collect()
 }

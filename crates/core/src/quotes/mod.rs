@@ -26,6 +26,12 @@ use labeller::{Labelled, QuoteLabeller};
 use lexicon::{CueKind, QuoteLexicon};
 use std::sync::Arc;
 
+/// The labeller runs on a sentence only where it or one of this many sentences before
+/// it shows a mark of reported speech: elsewhere it marks almost nothing (on the
+/// quotation corpus' dev split the figures are the same as labelling every sentence),
+/// and skipping those sentences makes the stage about 40 % faster.
+const LABEL_WINDOW: usize = 3;
+
 /// The quote stage: fills `Analysis::quotes`.
 pub struct QuoteTagger {
     lexicon: QuoteLexicon,
@@ -105,7 +111,13 @@ impl QuoteTagger {
         }
         let facts = SentenceFacts::new(&cx);
         let parts: Vec<Vec<Labelled>> = (0..analysis.sentences.len())
-            .map(|s| self.labeller.label(&cx, &facts, s))
+            .map(|s| {
+                if facts.marked(s, LABEL_WINDOW) {
+                    self.labeller.label(&cx, &facts, s)
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         combine::check_rule_quotes(&cx, &parts, &mut found);
         let learned = combine::labelled_quotes(&cx, &parts, &found);
