@@ -78,8 +78,9 @@ fn widened<'a>(
 /// The labeller's quotations in the sentences where the rules found none.
 ///
 /// The speaker is the labelled speaker nearest to the quotation in its sentence,
-/// else the speaker of the quotation before in the same block (reported speech that
-/// carries on), else a labelled speaker of the sentence before. A quotation without
+/// else the speaker of the quotation before in the same block or in the sentence just
+/// before (reported speech that carries on), else a labelled speaker of the sentence
+/// before. A quotation without
 /// a speaker is kept only where a Konjunktiv or a speech verb marks its sentence as reported:
 /// bare hearsay ("Nun sollen die beiden erneut gesprochen haben") says nothing of
 /// who said it.
@@ -107,7 +108,9 @@ pub(super) fn labelled_quotes(
                     .filter(|x| x.part == part)
                     .min_by_key(|x| distance(x, &p))
             };
-            let same_block = |t: usize| cx.block_of[t] == cx.block_of[s];
+            // reported speech carries on within a block, and across a paragraph break
+            // right after it
+            let same_block = |t: usize| cx.block_of[t] == cx.block_of[s] || s <= t + 1;
             let carried = last
                 .as_ref()
                 .filter(|(t, _)| same_block(*t))
