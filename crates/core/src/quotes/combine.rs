@@ -22,7 +22,8 @@ const MAX_GAP: usize = 3;
 ///   quoted are names or titles ("„Department of Vertebrate Zoology“"), not quotes;
 /// - a speaker is widened to the labelled speaker phrase it lies in;
 /// - a quotation without a speaker takes the labelled speaker nearest to it in its
-///   sentence.
+///   sentence, else the speaker of the quotation before when it is at most two
+///   sentences back.
 pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found: &mut Vec<Found>) {
     found.retain(|f| {
         if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
@@ -53,6 +54,21 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
                     .min_by_key(|x| distance(x, &me))
                     .map(|x| cx.phrase_actor(x.start, x.end));
             }
+        }
+    }
+    // still without one: the speaker of the quotation just before, when it is at most
+    // two sentences back ("X sagte, dass … . „…“")
+    found.sort_by_key(|f| f.start);
+    let mut last: Option<(usize, ActorRef)> = None;
+    for f in found.iter_mut() {
+        if f.speaker.is_none() {
+            f.speaker = last
+                .as_ref()
+                .filter(|(s, _)| f.sentence <= s + 2)
+                .map(|(_, a)| a.clone());
+        }
+        if let Some(a) = &f.speaker {
+            last = Some((f.sentence, a.clone()));
         }
     }
 }
