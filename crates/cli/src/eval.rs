@@ -156,17 +156,26 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
 fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
     use depesche_core::entities::clusters::WordClusters;
     use depesche_core::entities::ner::NerModel;
-    use depesche_core::quotes::{labeller::QuoteLabeller, QuoteTagger};
+    use depesche_core::quotes::labeller::{QuoteLabeller, MODEL_FILES};
+    use depesche_core::quotes::QuoteTagger;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::quotes::{evaluate, PredictedQuote, QuoteTally, QuoteType};
     use std::sync::Arc;
 
     let mut pipeline = Pipeline::german().context("loading the shipped lexicons")?;
-    if let Some(path) = &args.model {
-        let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
-        let model = NerModel::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?;
+    if let Some(dir) = &args.models {
+        let read = |file: &str| -> anyhow::Result<NerModel> {
+            let path = dir.join(file);
+            let bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
+            NerModel::from_bytes(&bytes).with_context(|| format!("{}", path.display()))
+        };
         let clusters = WordClusters::german().context("loading the word clusters")?;
-        let tagger = QuoteTagger::with_labeller(QuoteLabeller::new(model, Arc::new(clusters)))?;
+        let labeller = QuoteLabeller::new(
+            read(MODEL_FILES[0])?,
+            read(MODEL_FILES[1])?,
+            Arc::new(clusters),
+        );
+        let tagger = QuoteTagger::with_labeller(labeller)?;
         pipeline = pipeline.replace(Box::new(tagger));
     }
     let report = evaluate(&args.gold, |doc| {

@@ -20,6 +20,7 @@ pub fn run(task: &TrainTask) -> anyhow::Result<()> {
 
 fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     use depesche_core::entities::clusters::WordClusters;
+    use depesche_core::quotes::labeller::{Part, MODEL_FILES};
     use depesche_core::quotes::lexicon::QuoteLexicon;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::{files::gold_files, quotes::load_document};
@@ -35,34 +36,55 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
     let lexicon = QuoteLexicon::german().context("loading the quote lexicon")?;
     let clusters = WordClusters::german().context("loading the word clusters")?;
-    let mut sequences = Vec::new();
-    for file in &files {
-        let doc = load_document(file)?;
-        let analysis = pipeline.analyze(Article::from_text(&doc.name, &doc.text, doc.published));
-        sequences.extend(depesche_learn::quotes::sequences(
-            &analysis, &doc, &lexicon, &clusters,
-        ));
-    }
+    let analyses = files
+        .iter()
+        .map(|file| {
+            let doc = load_document(file)?;
+            let article = Article::from_text(&doc.name, &doc.text, doc.published);
+            Ok((pipeline.analyze(article), doc))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let settings = NerTraining {
         epochs: args.epochs,
         c2: args.c2,
         o_bias: 0.0,
+        runs: args.runs,
         min_count: args.min_count,
         prune: args.prune,
         ..NerTraining::default()
     };
-    let model = depesche_learn::quotes::train(&sequences, &settings);
-    let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes).with_context(|| format!("{}", args.out.display()))?;
-    eprintln!(
-        "{}: {} documents, {} sentences, {} features, {:.1} s, {:.2} MB",
-        args.out.display(),
-        files.len(),
-        sequences.len(),
-        model.feature_count(),
-        started.elapsed().as_secs_f64(),
-        bytes.len() as f64 / 1e6
-    );
+    std::fs::create_dir_all(&args.out).with_context(|| format!("{}", args.out.display()))?;
+    let content = [
+        Part::Direct,
+        Part::Indirect,
+        Part::FreeIndirect,
+        Part::ContinuedIndirect,
+    ];
+    let quote_parts: Vec<Part> = content
+        .into_iter()
+        .chain([Part::Speaker, Part::Cue])
+        .collect();
+    for (file, parts) in MODEL_FILES.iter().zip([quote_parts, vec![Part::Addressee]]) {
+        let sequences: Vec<_> = analyses
+            .iter()
+            .flat_map(|(analysis, doc)| {
+                depesche_learn::quotes::sequences(analysis, doc, &lexicon, &clusters, &parts)
+            })
+            .collect();
+        let model = depesche_learn::quotes::train(&sequences, &settings);
+        let bytes = model.to_bytes();
+        let path = args.out.join(file);
+        std::fs::write(&path, &bytes).with_context(|| format!("{}", path.display()))?;
+        eprintln!(
+            "{}: {} documents, {} sentences, {} features, {:.1} s, {:.2} MB",
+            path.display(),
+            files.len(),
+            sequences.len(),
+            model.feature_count(),
+            started.elapsed().as_secs_f64(),
+            bytes.len() as f64 / 1e6
+        );
+    }
     Ok(())
 }
 

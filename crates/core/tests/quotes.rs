@@ -1,4 +1,4 @@
-//! Quote cases (`tests/data/quotes.txt`): kind, content, speaker and cue on text
+//! Quote cases (`tests/data/quotes.txt`): kind, content, speaker, cue and addressee on text
 //! written for these tests, and texts that hold no quote at all.
 
 mod common;
@@ -7,19 +7,22 @@ use depesche_core::Quote;
 
 fn describe(q: &Quote) -> String {
     format!(
-        "{:?} {:?} speaker={:?} cue={:?}",
+        "{:?} {:?} speaker={:?} cue={:?} addressee={:?}",
         q.kind,
         q.text,
         q.speaker.as_ref().map(|s| s.text.as_str()),
-        q.cue.as_ref().map(|c| c.text.as_str())
+        q.cue.as_ref().map(|c| c.text.as_str()),
+        q.addressee.as_ref().map(|a| a.text.as_str())
     )
 }
 
 /// Checks one `=` line against the quote at the same position; returns what is wrong.
 fn check(expect: &str, quote: Option<&Quote>) -> Option<String> {
     let cols: Vec<&str> = expect.split('|').map(str::trim).collect();
-    let [kind, contains, speaker, cue] = cols[..] else {
-        return Some(format!("malformed expectation {expect:?}"));
+    let (kind, contains, speaker, cue, addressee) = match cols[..] {
+        [kind, contains, speaker, cue] => (kind, contains, speaker, cue, "-"),
+        [kind, contains, speaker, cue, addressee] => (kind, contains, speaker, cue, addressee),
+        _ => return Some(format!("malformed expectation {expect:?}")),
     };
     let Some(q) = quote else {
         return Some(format!("no quote for {expect:?}"));
@@ -28,7 +31,9 @@ fn check(expect: &str, quote: Option<&Quote>) -> Option<String> {
     let speaker_ok = speaker == "-" || q.speaker.as_ref().map(|s| s.text.as_str()) == Some(speaker);
     let cue_ok =
         cue == "-" && q.cue.is_none() || q.cue.as_ref().map(|c| c.text.as_str()) == Some(cue);
-    (!(kind_ok && q.text.contains(contains) && speaker_ok && cue_ok))
+    let addressee_ok =
+        addressee == "-" || q.addressee.as_ref().map(|a| a.text.as_str()) == Some(addressee);
+    (!(kind_ok && q.text.contains(contains) && speaker_ok && cue_ok && addressee_ok))
         .then(|| format!("got {}, want {expect:?}", describe(q)))
 }
 

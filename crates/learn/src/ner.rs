@@ -40,6 +40,10 @@ pub struct NerTraining {
     pub prune: f32,
     /// Seed of the sentence order shuffle.
     pub seed: u64,
+    /// Models trained with seeds `seed`, `seed + 1` … whose weights are averaged:
+    /// more than one smooths out how much a model depends on the order it saw the
+    /// data in.
+    pub runs: u64,
     /// Features seen fewer times in the training data are left out.
     pub min_count: u32,
     /// The learner.
@@ -69,6 +73,7 @@ impl Default for NerTraining {
         NerTraining {
             prune: 0.01,
             seed: 7,
+            runs: 1,
             min_count: 1,
             algorithm: Algorithm::Crf,
             epochs: 30,
@@ -146,10 +151,25 @@ pub fn train_sequences<S: AsRef<str>>(
         })
         .collect();
     let allowed = bio_constraints(&labels);
-    let weights = match settings.algorithm {
-        Algorithm::Perceptron => perceptron(&data, features.len(), l, &allowed, settings),
-        Algorithm::Crf => crate::crf::train(&data, features.len(), l, &allowed, settings),
-    };
+    let mut weights: Vec<f32> = Vec::new();
+    for run in 0..settings.runs.max(1) {
+        let settings = NerTraining {
+            seed: settings.seed + run,
+            ..*settings
+        };
+        let w = match settings.algorithm {
+            Algorithm::Perceptron => perceptron(&data, features.len(), l, &allowed, &settings),
+            Algorithm::Crf => crate::crf::train(&data, features.len(), l, &allowed, &settings),
+        };
+        if weights.is_empty() {
+            weights = w;
+        } else {
+            weights.iter_mut().zip(w).for_each(|(a, b)| *a += b);
+        }
+    }
+    let runs = settings.runs.max(1) as f32;
+    // forbidden transitions stay at minus infinity
+    weights.iter_mut().for_each(|w| *w /= runs);
     let (trans_at, start_at) = (features.len() * l, features.len() * l + l * l);
     let model_features: Vec<(Feature, FeatureWeights)> = features
         .iter()

@@ -1,7 +1,7 @@
 //! Trains the quote labeller from the quotation-attribution corpus (Petersen-Frey &
 //! Biemann 2024): each sentence of an analysed article becomes a sequence whose
 //! tokens carry BIO labels of the gold quotations' parts (quote by type, speaker,
-//! cue), learnt by the CRF the NER model uses.
+//! cue, addressee), learnt by the CRF the NER model uses.
 //!
 //! Left out: `Reported` annotations (speech acts without content are events in
 //! depesche) and nested quotations (their words are labelled by the quotation
@@ -30,18 +30,22 @@ fn content_part(kind: QuoteType) -> Option<Part> {
     }
 }
 
-/// The labelled sentences of one article: `analysis` is the pipeline's analysis of
-/// `gold.text`.
+/// The labelled sentences of one article, only `parts` labelled: `analysis` is the
+/// pipeline's analysis of `gold.text`.
 pub fn sequences(
     analysis: &Analysis,
     gold: &QuoteDocument,
     lexicon: &QuoteLexicon,
     clusters: &WordClusters,
+    parts: &[Part],
 ) -> Vec<Sequence> {
     let tokens = &analysis.tokens;
     // per token: the part and the annotation it belongs to
     let mut owner: Vec<Option<(Part, usize)>> = vec![None; tokens.len()];
     let mut mark = |spans: &[CharSpan], part: Part, id: usize| {
+        if !parts.contains(&part) {
+            return;
+        }
         for &(a, b) in spans {
             let from = tokens.partition_point(|t| t.span.end <= a);
             for (i, t) in tokens.iter().enumerate().skip(from) {
@@ -59,10 +63,11 @@ pub fn sequences(
         .filter(|(_, q)| !q.nested)
         .filter_map(|(id, q)| content_part(q.kind).map(|p| (id, p, q)))
         .collect();
-    // speakers and cues first, so that content wins where they overlap
+    // speakers, cues and addressees first, so that content wins where they overlap
     for &(id, _, q) in &annotations {
         mark(&q.speaker, Part::Speaker, id);
         mark(&q.cue, Part::Cue, id);
+        mark(&q.addressee, Part::Addressee, id);
     }
     for &(id, part, q) in &annotations {
         mark(&q.quote, part, id);

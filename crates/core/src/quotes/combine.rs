@@ -192,6 +192,22 @@ fn merged(parts: &[Labelled]) -> Vec<Labelled> {
     out
 }
 
+/// To whom quotation `f` was said: the labelled addressee of its sentence
+/// (`labelled`) nearest to its cue (or to the quotation).
+pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Option<ActorRef> {
+    let (start, end) = f.cue.map_or((f.start, f.end), |c| (c, c + 1));
+    let me = Labelled {
+        part: Part::Cue,
+        start,
+        end,
+    };
+    labelled
+        .iter()
+        .filter(|x| x.part == Part::Addressee)
+        .min_by_key(|x| distance(x, &me))
+        .map(|x| cx.phrase_actor(x.start, x.end))
+}
+
 /// Tokens between two labelled stretches (0 where they touch or overlap).
 fn distance(a: &Labelled, b: &Labelled) -> usize {
     if a.end <= b.start {

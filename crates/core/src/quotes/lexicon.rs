@@ -27,6 +27,7 @@ pub struct QuoteLexicon {
     pronouns: FxHashSet<String>,
     source_of: FxHashSet<String>,
     own: FxHashSet<String>,
+    datives: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -72,6 +73,7 @@ impl QuoteLexicon {
                 "pronoun" => lex.pronouns.extend(forms.map(str::to_string)),
                 "source_of" => lex.source_of.extend(forms.map(str::to_string)),
                 "own" => lex.own.extend(forms.map(str::to_string)),
+                "dative" => lex.datives.extend(forms.map(str::to_string)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
             }
         }
@@ -122,6 +124,12 @@ impl QuoteLexicon {
     /// Whether `word` makes the sentence's subject the source ("eigenen").
     pub fn is_own(&self, word: &str) -> bool {
         self.own.contains(word)
+    }
+
+    /// Whether `word` opens a dative phrase ("dem", "den Journalisten"): after a speech
+    /// verb that is whom it was said to, not who said it.
+    pub fn is_dative(&self, word: &str) -> bool {
+        self.datives.contains(word)
     }
 
     /// Whether `word` is a pronoun that can be a speaker ("er").

@@ -123,6 +123,14 @@ impl QuoteTagger {
         let learned = combine::labelled_quotes(&cx, &parts, &found);
         found.extend(learned);
         found.sort_by_key(|f| f.start);
+        // addressees, for the sentences with a quotation
+        let mut addressees: Vec<Vec<Labelled>> = vec![Vec::new(); analysis.sentences.len()];
+        let mut done = vec![false; analysis.sentences.len()];
+        for f in &found {
+            if !std::mem::replace(&mut done[f.sentence], true) {
+                addressees[f.sentence] = self.labeller.addressees(&cx, &facts, f.sentence);
+            }
+        }
         // a pronoun speaker ("sagte er") is the speaker of the quote before
         let mut last_entity: Option<String> = None;
         for f in &mut found {
@@ -150,6 +158,7 @@ impl QuoteTagger {
                 } else {
                     cx.span(f.start, f.end)
                 };
+                let addressee = combine::addressee(&cx, &addressees[f.sentence], &f);
                 Quote {
                     id: format!("q{}", i + 1),
                     kind: f.kind,
@@ -157,7 +166,7 @@ impl QuoteTagger {
                     span,
                     speaker: f.speaker,
                     cue: f.cue.map(|c| cx.cue(c)),
-                    addressee: None,
+                    addressee,
                     medium: f.cue.and_then(|c| cx.medium_after(c)),
                     date: cx.date_in(f.sentence),
                     incomplete: f.incomplete,
@@ -385,9 +394,15 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 if !reported || comma + 2 > r.end {
                     continue;
                 }
-                let speaker = cx
-                    .speaker_from(k + 1, comma)
-                    .or_else(|| cx.speaker_before(k))?;
+                // "erklärte den Journalisten, …": a dative after the verb is the
+                // addressee, and the speaker stands before the verb
+                let dative = cx.words.get(k + 1).is_some_and(|w| cx.lexicon.is_dative(w));
+                let after = if dative {
+                    None
+                } else {
+                    cx.speaker_from(k + 1, comma)
+                };
+                let speaker = after.or_else(|| cx.speaker_before(k))?;
                 return Some(Found {
                     start: comma + 1,
                     end: r.end,
