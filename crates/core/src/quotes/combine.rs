@@ -25,11 +25,13 @@ const MAX_GAP: usize = 3;
 ///   sentence, else the speaker of the quotation before when it is at most two
 ///   sentences back.
 pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found: &mut Vec<Found>) {
+    let last = cx.words.len().saturating_sub(1);
     found.retain(|f| {
         if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
             return true;
         }
-        let labelled: usize = parts
+        let sentences = cx.sentence_of[f.start.min(last)]..=cx.sentence_of[f.end.min(last + 1) - 1];
+        let labelled: usize = parts[sentences]
             .iter()
             .flatten()
             .filter(|p| p.part.is_quote())
@@ -39,14 +41,14 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
     });
     for f in found.iter_mut() {
         match &mut f.speaker {
-            Some(speaker) => *speaker = widened(cx, parts.iter().flatten(), speaker),
+            Some(speaker) => *speaker = widened(cx, parts, speaker),
             None => {
                 let me = Labelled {
                     part: Part::Direct,
                     start: f.start,
                     end: f.end,
                 };
-                let opens = cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))];
+                let opens = cx.sentence_of[f.start.min(last)];
                 f.speaker = parts[opens]
                     .iter()
                     .chain(&parts[f.sentence])
@@ -73,16 +75,18 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
     }
 }
 
-/// `speaker` widened to the labelled speaker phrase among `parts` that overlaps it,
+/// `speaker` widened to the labelled speaker phrase of its sentence that overlaps it,
 /// still tied to its entity.
-fn widened<'a>(
-    cx: &Context<'_>,
-    mut parts: impl Iterator<Item = &'a Labelled>,
-    speaker: &ActorRef,
-) -> ActorRef {
+fn widened(cx: &Context<'_>, parts: &[Vec<Labelled>], speaker: &ActorRef) -> ActorRef {
     let a = cx.token_after(speaker.span.start);
     let b = cx.token_after(speaker.span.end);
-    match parts.find(|p| p.part == Part::Speaker && p.start < b && a < p.end) {
+    let Some(labelled) = cx.sentence_of.get(a).and_then(|&s| parts.get(s)) else {
+        return speaker.clone();
+    };
+    match labelled
+        .iter()
+        .find(|p| p.part == Part::Speaker && p.start < b && a < p.end)
+    {
         Some(x) => ActorRef {
             entity: speaker.entity.clone(),
             ..cx.actor(x.start.min(a), x.end.max(b))
@@ -106,15 +110,27 @@ pub(super) fn labelled_quotes(
     found: &[Found],
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let last_token = cx.words.len().saturating_sub(1);
+    // per sentence: whether a rule quote is there, and the speaker of its last one
+    let mut ruled = vec![false; parts.len()];
+    let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
+    for f in found {
+        let opens = cx.sentence_of[f.start.min(last_token)];
+        for s in [f.sentence, opens] {
+            if let Some(slot) = ruled.get_mut(s) {
+                *slot = true;
+            }
+        }
+        if let Some(slot) = rule_speaker.get_mut(f.sentence) {
+            *slot = Some(&f.speaker);
+        }
+    }
     let mut last: Option<(usize, Option<ActorRef>)> = None;
     for (s, labelled) in parts.iter().enumerate() {
-        let ruled = found.iter().any(|f| {
-            f.sentence == s || cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))] == s
-        });
-        if let Some(f) = found.iter().rfind(|f| f.sentence == s) {
-            last = Some((s, f.speaker.clone()));
+        if let Some(speaker) = rule_speaker[s] {
+            last = Some((s, speaker.clone()));
         }
-        if ruled {
+        if ruled[s] {
             continue;
         }
         for p in merged(labelled) {
