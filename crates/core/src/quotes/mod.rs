@@ -9,6 +9,11 @@
 //! sentence that carries on the reported speech before it. A frame whose content
 //! was lost (a `missing_embed` warning) is kept with `incomplete: true`. The words
 //! are data in `data/quotes/cues.tsv` ([`lexicon`]); [`attribution`] finds speakers.
+//!
+//! A trained [`labeller`] then marks reported speech, speakers and cues token by
+//! token ([`features`] says what it sees), and a second model marks addressees;
+//! `combine` checks and completes the rules' quotes with those labels and adds the
+//! reported speech the rules missed.
 
 pub mod attribution;
 mod combine;
