@@ -219,12 +219,8 @@ impl PredictedQuote {
                         let Some(o) = open.take().filter(|&o| i > o + 1) else {
                             continue;
                         };
-                        let words = &tokens[o + 1..i];
-                        let name = words.len() <= 3
-                            && words
-                                .iter()
-                                .all(|w| w.text(text).starts_with(char::is_uppercase));
-                        if !name {
+                        let words = tokens[o + 1..i].iter().map(|w| w.text(text));
+                        if !depesche_core::quotes::is_name(words) {
                             out.push(PredictedQuote {
                                 kind: QuoteType::Direct,
                                 quote: vec![(tokens[o].span.start, t.span.end)],

@@ -151,8 +151,9 @@ pub fn train_sequences<S: AsRef<str>>(
         })
         .collect();
     let allowed = bio_constraints(&labels);
+    let runs = settings.runs.max(1);
     let mut weights: Vec<f32> = Vec::new();
-    for run in 0..settings.runs.max(1) {
+    for run in 0..runs {
         let settings = NerTraining {
             seed: settings.seed + run,
             ..*settings
@@ -167,9 +168,8 @@ pub fn train_sequences<S: AsRef<str>>(
             weights.iter_mut().zip(w).for_each(|(a, b)| *a += b);
         }
     }
-    let runs = settings.runs.max(1) as f32;
     // forbidden transitions stay at minus infinity
-    weights.iter_mut().for_each(|w| *w /= runs);
+    weights.iter_mut().for_each(|w| *w /= runs as f32);
     let (trans_at, start_at) = (features.len() * l, features.len() * l + l * l);
     let model_features: Vec<(Feature, FeatureWeights)> = features
         .iter()

@@ -8,6 +8,7 @@
 //! own quotations are added only in sentences the rules left alone.
 
 use super::attribution::Context;
+use super::features::SentenceFacts;
 use super::labeller::{Labelled, Part};
 use super::Found;
 use crate::model::{ActorRef, QuoteKind, TokenKind};
@@ -25,12 +26,12 @@ const MAX_GAP: usize = 3;
 ///   sentence, else the speaker of the quotation before when it is at most two
 ///   sentences back.
 pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found: &mut Vec<Found>) {
-    let last = cx.words.len().saturating_sub(1);
     found.retain(|f| {
         if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
             return true;
         }
-        let sentences = cx.sentence_of[f.start.min(last)]..=cx.sentence_of[f.end.min(last + 1) - 1];
+        let last = cx.words.len().saturating_sub(1);
+        let sentences = opening_sentence(cx, f)..=cx.sentence_of[f.end.min(last + 1) - 1];
         let labelled: usize = parts[sentences]
             .iter()
             .flatten()
@@ -48,8 +49,7 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
                     start: f.start,
                     end: f.end,
                 };
-                let opens = cx.sentence_of[f.start.min(last)];
-                f.speaker = parts[opens]
+                f.speaker = parts[opening_sentence(cx, f)]
                     .iter()
                     .chain(&parts[f.sentence])
                     .filter(|x| x.part == Part::Speaker)
@@ -106,17 +106,16 @@ fn widened(cx: &Context<'_>, parts: &[Vec<Labelled>], speaker: &ActorRef) -> Act
 /// who said it.
 pub(super) fn labelled_quotes(
     cx: &Context<'_>,
+    facts: &SentenceFacts,
     parts: &[Vec<Labelled>],
     found: &[Found],
 ) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let last_token = cx.words.len().saturating_sub(1);
     // per sentence: whether a rule quote is there, and the speaker of its last one
     let mut ruled = vec![false; parts.len()];
     let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
     for f in found {
-        let opens = cx.sentence_of[f.start.min(last_token)];
-        for s in [f.sentence, opens] {
+        for s in [f.sentence, opening_sentence(cx, f)] {
             if let Some(slot) = ruled.get_mut(s) {
                 *slot = true;
             }
@@ -156,11 +155,7 @@ pub(super) fn labelled_quotes(
                 .map(|x| cx.phrase_actor(x.start, x.end))
                 .or(carried)
                 .or_else(before);
-            let r = cx.sentence(s);
-            let marked = r
-                .into_iter()
-                .any(|k| cx.lexicon.is_konjunktiv(cx.words[k]) || cx.is_verb_cue(k));
-            if speaker.is_none() && !marked {
+            if speaker.is_none() && !facts.reported(s) {
                 continue;
             }
             last = Some((s, speaker.clone()));
@@ -222,6 +217,12 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
         .filter(|x| x.part == Part::Addressee)
         .min_by_key(|x| distance(x, &me))
         .map(|x| cx.phrase_actor(x.start, x.end))
+}
+
+/// The sentence quotation `f` opens in (`f.sentence` is where it is attributed,
+/// which for a quote over several sentences is the last).
+fn opening_sentence(cx: &Context<'_>, f: &Found) -> usize {
+    cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))]
 }
 
 /// Tokens between two labelled stretches (0 where they touch or overlap).

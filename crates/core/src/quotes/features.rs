@@ -29,6 +29,13 @@ pub struct SentenceFacts {
 }
 
 impl SentenceFacts {
+    /// Whether sentence `s` holds a Konjunktiv form or a speech verb.
+    pub fn reported(&self, s: usize) -> bool {
+        self.facts
+            .get(s)
+            .is_some_and(|f| f.contains(&"konj") || f.contains(&"cue"))
+    }
+
     /// Whether sentence `s` or one of the `window` before it shows a mark of reported
     /// speech (a Konjunktiv, cue, source word, quotation mark, colon or "dass").
     pub fn marked(&self, s: usize, window: usize) -> bool {

@@ -80,6 +80,12 @@ impl Part {
         }
     }
 
+    /// The part a BIO label names (`B-IND` → Indirect); none for `O`.
+    pub fn of_label(label: &str) -> Option<Part> {
+        let tag = label.split_once('-')?.1;
+        Part::ALL.into_iter().find(|p| p.tag() == tag)
+    }
+
     /// Whether the part is quoted content (not a speaker, cue or addressee).
     pub fn is_quote(self) -> bool {
         !matches!(self, Part::Speaker | Part::Cue | Part::Addressee)
@@ -121,13 +127,10 @@ impl QuoteLabeller {
         addressees: NerModel,
         clusters: Arc<WordClusters>,
     ) -> QuoteLabeller {
-        let model = model.with_label_bias(|label| {
-            let tag = label.split_once('-').map_or("", |(_, tag)| tag);
-            match Part::ALL.into_iter().find(|p| p.tag() == tag) {
-                Some(Part::Speaker) => SPEAKER_BIAS,
-                Some(p) if p.is_quote() => CONTENT_BIAS,
-                _ => 0.0,
-            }
+        let model = model.with_label_bias(|label| match Part::of_label(label) {
+            Some(Part::Speaker) => SPEAKER_BIAS,
+            Some(p) if p.is_quote() => CONTENT_BIAS,
+            _ => 0.0,
         });
         QuoteLabeller {
             model,
@@ -159,12 +162,12 @@ impl QuoteLabeller {
         let labels = model.label_grouped(&f.tokens, &f.groups, &f.group_of);
         let mut out: Vec<Labelled> = Vec::new();
         for (t, label) in labels.iter().enumerate() {
-            let (bio, tag) = label.split_once('-').unwrap_or(("O", ""));
-            let Some(part) = Part::ALL.into_iter().find(|p| p.tag() == tag) else {
+            let Some(part) = Part::of_label(label) else {
                 continue;
             };
+            let continues = label.starts_with("I-");
             match out.last_mut() {
-                Some(last) if bio == "I" && last.part == part && last.end == r.start + t => {
+                Some(last) if continues && last.part == part && last.end == r.start + t => {
                     last.end += 1;
                 }
                 _ => out.push(Labelled {

@@ -49,8 +49,8 @@ pub enum QuoteDataError {
     /// The cue lexicon.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
-    /// The labeller's model.
-    #[error("quotes.model: {0}")]
+    /// One of the labeller's models.
+    #[error("quote model: {0}")]
     Model(#[from] crate::entities::ner::ModelError),
 }
 
@@ -69,10 +69,7 @@ impl QuoteTagger {
     /// The stage with the lexicon and model shipped in `data/quotes/`; `clusters` are
     /// the entity stage's word clusters, which the labeller's features read.
     pub fn german(clusters: Arc<WordClusters>) -> Result<QuoteTagger, QuoteDataError> {
-        Ok(QuoteTagger {
-            lexicon: QuoteLexicon::german()?,
-            labeller: QuoteLabeller::shipped(clusters)?,
-        })
+        QuoteTagger::with_labeller(QuoteLabeller::shipped(clusters)?)
     }
 
     /// The stage with the shipped lexicon and another labeller (for evaluating a
@@ -125,16 +122,14 @@ impl QuoteTagger {
             })
             .collect();
         combine::check_rule_quotes(&cx, &parts, &mut found);
-        let learned = combine::labelled_quotes(&cx, &parts, &found);
+        let learned = combine::labelled_quotes(&cx, &facts, &parts, &found);
         found.extend(learned);
         found.sort_by_key(|f| f.start);
         // addressees, for the sentences with a quotation
-        let mut addressees: Vec<Vec<Labelled>> = vec![Vec::new(); analysis.sentences.len()];
-        let mut done = vec![false; analysis.sentences.len()];
+        let mut addressees: Vec<Option<Vec<Labelled>>> = vec![None; analysis.sentences.len()];
         for f in &found {
-            if !std::mem::replace(&mut done[f.sentence], true) {
-                addressees[f.sentence] = self.labeller.addressees(&cx, &facts, f.sentence);
-            }
+            addressees[f.sentence]
+                .get_or_insert_with(|| self.labeller.addressees(&cx, &facts, f.sentence));
         }
         // a pronoun speaker ("sagte er") is the speaker of the quote before
         let mut last_entity: Option<String> = None;
@@ -163,7 +158,8 @@ impl QuoteTagger {
                 } else {
                     cx.span(f.start, f.end)
                 };
-                let addressee = combine::addressee(&cx, &addressees[f.sentence], &f);
+                let labelled = addressees[f.sentence].as_deref().unwrap_or_default();
+                let addressee = combine::addressee(&cx, labelled, &f);
                 Quote {
                     id: format!("q{}", i + 1),
                     kind: f.kind,
@@ -201,13 +197,10 @@ fn without_final_punct(cx: &Context<'_>, s: usize) -> std::ops::Range<usize> {
     r.start..end
 }
 
-/// Whether tokens `a..b` in quotation marks are a name or title ("Berliner
-/// Zeitung", "Das Boot"), not quoted speech: at most three words, all capitalised.
-fn is_name(cx: &Context<'_>, a: usize, b: usize) -> bool {
-    b - a <= 3
-        && cx.words[a..b]
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase))
+/// Whether the words in quotation marks are a name or title ("Berliner Zeitung",
+/// "Das Boot"), not quoted speech: at most three words, all capitalised.
+pub fn is_name<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> bool {
+    words.len() <= 3 && words.into_iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Quotes between quotation marks, with their attribution.
@@ -219,7 +212,10 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
         match t.kind {
             TokenKind::OpenQuote => open = Some(i),
             TokenKind::CloseQuote => {
-                if let Some(o) = open.take().filter(|&o| i > o + 1 && !is_name(cx, o + 1, i)) {
+                if let Some(o) = open
+                    .take()
+                    .filter(|&o| i > o + 1 && !is_name(cx.words[o + 1..i].iter().copied()))
+                {
                     if let Some(f) = attribute_direct(cx, o, i, out.last()) {
                         out.push(f);
                     }
