@@ -5,7 +5,7 @@
 //! [`super`] miss, above all indirect speech that carries on without a cue.
 
 use super::attribution::Context;
-use super::features::{sentence_features, SentenceFacts};
+use super::features::{sentence_features, SentenceFacts, SentenceFeatures};
 use super::lexicon::QuoteLexicon;
 use crate::entities::clusters::WordClusters;
 use crate::entities::features::Feature;
@@ -139,46 +139,44 @@ impl QuoteLabeller {
         }
     }
 
-    /// The labelled quotes, speakers and cues of sentence `s`.
-    pub fn label(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Labelled> {
-        self.stretches(&self.model, cx, facts, s)
+    /// The features of sentence `s`, which both models read.
+    pub fn features(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> SentenceFeatures {
+        sentence_features(cx, facts, &self.clusters, s)
     }
 
-    /// The labelled addressees of sentence `s`.
-    pub fn addressees(&self, cx: &Context<'_>, facts: &SentenceFacts, s: usize) -> Vec<Labelled> {
-        self.stretches(&self.addressees, cx, facts, s)
+    /// The labelled quotes, speakers and cues of the sentence whose first token is
+    /// `start` and whose features are `f`.
+    pub fn label(&self, f: &SentenceFeatures, start: usize) -> Vec<Labelled> {
+        stretches(&self.model, f, start)
     }
 
-    /// The stretches `model` labels in sentence `s`.
-    fn stretches(
-        &self,
-        model: &NerModel,
-        cx: &Context<'_>,
-        facts: &SentenceFacts,
-        s: usize,
-    ) -> Vec<Labelled> {
-        let r = cx.sentence(s);
-        let f = sentence_features(cx, facts, &self.clusters, s);
-        let labels = model.label_grouped(&f.tokens, &f.groups, &f.group_of);
-        let mut out: Vec<Labelled> = Vec::new();
-        for (t, label) in labels.iter().enumerate() {
-            let Some(part) = Part::of_label(label) else {
-                continue;
-            };
-            let continues = label.starts_with("I-");
-            match out.last_mut() {
-                Some(last) if continues && last.part == part && last.end == r.start + t => {
-                    last.end += 1;
-                }
-                _ => out.push(Labelled {
-                    part,
-                    start: r.start + t,
-                    end: r.start + t + 1,
-                }),
+    /// The labelled addressees of the sentence whose first token is `start`.
+    pub fn addressees(&self, f: &SentenceFeatures, start: usize) -> Vec<Labelled> {
+        stretches(&self.addressees, f, start)
+    }
+}
+
+/// The stretches `model` labels in a sentence (features `f`, first token `start`).
+fn stretches(model: &NerModel, f: &SentenceFeatures, start: usize) -> Vec<Labelled> {
+    let labels = model.label_grouped(&f.tokens, &f.groups, &f.group_of);
+    let mut out: Vec<Labelled> = Vec::new();
+    for (t, label) in labels.iter().enumerate() {
+        let Some(part) = Part::of_label(label) else {
+            continue;
+        };
+        let continues = label.starts_with("I-");
+        match out.last_mut() {
+            Some(last) if continues && last.part == part && last.end == start + t => {
+                last.end += 1;
             }
+            _ => out.push(Labelled {
+                part,
+                start: start + t,
+                end: start + t + 1,
+            }),
         }
-        out
     }
+    out
 }
 
 /// The features of every sentence of an analysed article, as the labeller sees them
