@@ -48,7 +48,8 @@ pub struct TrainQuotesArgs {
         default_value = "../shared/data/quotation-attribution-de-2024/data/train"
     )]
     pub data: PathBuf,
-    /// The directory the models are written to (quotes.model, addressees.model).
+    /// The directory the models are written to (quotes.model, addressees.model,
+    /// speakers.tsv).
     #[arg(long, default_value = "crates/core/data/quotes")]
     pub out: PathBuf,
     /// Passes over the training data.
@@ -67,6 +68,17 @@ pub struct TrainQuotesArgs {
     /// Weights below this magnitude are dropped from the model file.
     #[arg(long, default_value_t = 0.02)]
     pub prune: f32,
+    /// Parts of the training split for the speaker model's candidates: each part is
+    /// labelled by a quote model trained on the others.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..))]
+    pub folds: u64,
+    /// Passes of the speaker model's perceptron over its examples.
+    #[arg(long, default_value_t = 10)]
+    pub speaker_epochs: usize,
+    /// Trains only the speaker model (for trying its features: the quote models
+    /// take most of the time).
+    #[arg(long)]
+    pub only_speakers: bool,
 }
 
 /// `depesche train clusters`.

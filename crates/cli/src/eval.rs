@@ -157,6 +157,7 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
     use depesche_core::entities::clusters::WordClusters;
     use depesche_core::entities::ner::NerModel;
     use depesche_core::quotes::labeller::{QuoteLabeller, MODEL_FILES};
+    use depesche_core::quotes::speakers::{SpeakerModel, SPEAKER_MODEL_FILE};
     use depesche_core::quotes::QuoteTagger;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::quotes::{evaluate, PredictedQuote, QuoteTally, QuoteType};
@@ -175,7 +176,18 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
             read(MODEL_FILES[1])?,
             Arc::new(clusters),
         );
-        let tagger = QuoteTagger::with_labeller(labeller)?;
+        // the speaker model is optional: without it the speakers are the rules' and
+        // labels' own choice
+        let path = dir.join(SPEAKER_MODEL_FILE);
+        let speakers = match std::fs::read_to_string(&path) {
+            Ok(text) => Some(SpeakerModel::parse(&path.display().to_string(), &text)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("{}: not there, speakers are not re-ranked", path.display());
+                None
+            }
+            Err(e) => return Err(e).with_context(|| format!("{}", path.display())),
+        };
+        let tagger = QuoteTagger::with_models(labeller, speakers)?;
         pipeline = pipeline.replace(Box::new(tagger));
     }
     let report = evaluate(&args.gold, |doc| {

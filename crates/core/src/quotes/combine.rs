@@ -221,7 +221,7 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
 
 /// The sentence quotation `f` opens in (`f.sentence` is where it is attributed,
 /// which for a quote over several sentences is the last).
-fn opening_sentence(cx: &Context<'_>, f: &Found) -> usize {
+pub(super) fn opening_sentence(cx: &Context<'_>, f: &Found) -> usize {
     cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))]
 }
 

@@ -29,6 +29,17 @@ pub struct SentenceFacts {
 }
 
 impl SentenceFacts {
+    /// The class of token `i` (its cue-lexicon kind, else its token kind: `verb`,
+    /// `src`, `pron`, `det`, `Cap`, `low`, `punct` …).
+    pub fn class(&self, i: usize) -> &'static str {
+        self.classes.get(i).copied().unwrap_or("-")
+    }
+
+    /// Whether token `i` lies inside quotation marks.
+    pub fn quoted(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
+    }
+
     /// Whether sentence `s` holds a Konjunktiv form or a speech verb.
     pub fn reported(&self, s: usize) -> bool {
         self.facts

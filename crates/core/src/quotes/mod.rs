@@ -13,13 +13,15 @@
 //! A trained [`labeller`] then marks reported speech, speakers and cues token by
 //! token ([`features`] says what it sees), and a second model marks addressees;
 //! `combine` checks and completes the rules' quotes with those labels and adds the
-//! reported speech the rules missed.
+//! reported speech the rules missed. Last, a learned ranking ([`speakers`]) chooses
+//! each quotation's speaker among all that the rules and labels propose.
 
 pub mod attribution;
 mod combine;
 pub mod features;
 pub mod labeller;
 pub mod lexicon;
+pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
 use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
@@ -29,6 +31,7 @@ use attribution::Context;
 use features::{SentenceFacts, SentenceFeatures};
 use labeller::{Labelled, QuoteLabeller};
 use lexicon::{CueKind, QuoteLexicon};
+use speakers::SpeakerModel;
 use std::sync::Arc;
 
 /// The labeller runs on a sentence only where it shows a mark of reported speech or
@@ -40,6 +43,7 @@ const LABEL_WINDOW: usize = 2;
 pub struct QuoteTagger {
     lexicon: QuoteLexicon,
     labeller: QuoteLabeller,
+    speakers: Option<SpeakerModel>,
 }
 
 /// Shipped quote data that cannot be read.
@@ -51,6 +55,27 @@ pub enum QuoteDataError {
     /// One of the labeller's models.
     #[error("quote model: {0}")]
     Model(#[from] crate::entities::ner::ModelError),
+    /// The speaker model.
+    #[error("speaker model: {0}")]
+    Speakers(#[from] speakers::SpeakerModelError),
+}
+
+/// What the quote stage finds before it chooses speakers and addressees.
+struct Quotations {
+    found: Vec<Found>,
+    facts: SentenceFacts,
+    /// Per sentence, its features where the labeller ran.
+    features: Vec<Option<SentenceFeatures>>,
+    /// Per sentence, what the labeller marked.
+    parts: Vec<Vec<Labelled>>,
+}
+
+/// The candidate speakers of one quotation (for training the speaker model).
+pub struct SpeakerChoice {
+    /// The quotation's tokens.
+    pub quote: std::ops::Range<usize>,
+    /// Its candidates, the one chosen without the speaker model first.
+    pub candidates: Vec<speakers::Candidate>,
 }
 
 /// A quote being built: token range of its content and what is known of it.
@@ -65,80 +90,48 @@ struct Found {
 }
 
 impl QuoteTagger {
-    /// The stage with the lexicon and model shipped in `data/quotes/`; `clusters` are
-    /// the entity stage's word clusters, which the labeller's features read.
+    /// The stage with the lexicon and models shipped in `data/quotes/`; `clusters`
+    /// are the entity stage's word clusters, which the labeller's features read.
     pub fn german(clusters: Arc<WordClusters>) -> Result<QuoteTagger, QuoteDataError> {
-        QuoteTagger::with_labeller(QuoteLabeller::shipped(clusters)?)
+        QuoteTagger::with_models(
+            QuoteLabeller::shipped(clusters)?,
+            Some(SpeakerModel::shipped()?),
+        )
     }
 
-    /// The stage with the shipped lexicon and another labeller (for evaluating a
-    /// newly trained model).
-    pub fn with_labeller(labeller: QuoteLabeller) -> Result<QuoteTagger, QuoteDataError> {
+    /// The stage with the shipped lexicon and other models (for evaluating newly
+    /// trained ones); without a speaker model the speakers are those the rules and
+    /// labels choose.
+    pub fn with_models(
+        labeller: QuoteLabeller,
+        speakers: Option<SpeakerModel>,
+    ) -> Result<QuoteTagger, QuoteDataError> {
         Ok(QuoteTagger {
             lexicon: QuoteLexicon::german()?,
             labeller,
+            speakers,
         })
     }
 
     /// The quotations of an analysed text (entities must be there for speakers).
     pub fn tag(&self, analysis: &Analysis) -> Vec<Quote> {
         let cx = Context::new(analysis, &self.lexicon);
-        let mut found = direct_quotes(&cx);
-        // the last complete quote of each sentence, for continuations
-        let mut at_sentence: Vec<Option<usize>> = vec![None; analysis.sentences.len()];
-        for (i, f) in found.iter().enumerate() {
-            if let Some(slot) = at_sentence.get_mut(f.sentence) {
-                *slot = Some(i);
-            }
-        }
-        for s in 0..analysis.sentences.len() {
-            if at_sentence[s].is_some() {
-                continue;
-            }
-            let previous = s
-                .checked_sub(1)
-                .and_then(|p| at_sentence[p])
-                .map(|i| &found[i]);
-            if let Some(f) = incomplete_frame(&cx, s)
-                .or_else(|| headline_paraphrase(&cx, s))
-                .or_else(|| indirect(&cx, s))
-                .or_else(|| previous.and_then(|p| continuation(&cx, s, p)))
-            {
-                if !f.incomplete {
-                    at_sentence[s] = Some(found.len());
+        let Quotations {
+            mut found,
+            facts,
+            features,
+            parts,
+        } = self.quotations(&cx);
+        if let Some(model) = &self.speakers {
+            for i in 0..found.len() {
+                if found[i].incomplete || speakers::rules_stand(&cx, &found[i]) {
+                    continue;
                 }
-                found.push(f);
+                let mut candidates = speakers::candidates(&cx, &facts, &parts, &found, i);
+                let best = model.choose(&candidates);
+                found[i].speaker = candidates.swap_remove(best).actor;
             }
         }
-        let facts = SentenceFacts::new(&cx);
-        // sentences that hold reported speech the rules found
-        let mut speech = vec![false; analysis.sentences.len()];
-        for f in found.iter().filter(|f| !f.incomplete) {
-            let last = cx.sentence_of[f.end.saturating_sub(1).max(f.start)];
-            speech[f.sentence..=last.max(f.sentence)].fill(true);
-        }
-        // Each labelled sentence's features, kept for the addressee model. A sentence
-        // is labelled if it shows a mark of reported speech, or if reported speech
-        // came shortly before it (which may carry on without a mark).
-        let mut features: Vec<Option<SentenceFeatures>> = Vec::new();
-        let mut parts: Vec<Vec<Labelled>> = Vec::new();
-        let mut last_speech: Option<usize> = None;
-        for (s, &rule_speech) in speech.iter().enumerate() {
-            let near = last_speech.is_some_and(|p| s - p <= LABEL_WINDOW);
-            let f = (near || facts.marked(s, 0)).then(|| self.labeller.features(&cx, &facts, s));
-            let labelled = f
-                .as_ref()
-                .map_or_else(Vec::new, |f| self.labeller.label(f, cx.sentence(s).start));
-            if rule_speech || labelled.iter().any(|l| l.part.is_quote()) {
-                last_speech = Some(s);
-            }
-            features.push(f);
-            parts.push(labelled);
-        }
-        combine::check_rule_quotes(&cx, &parts, &mut found);
-        let learned = combine::labelled_quotes(&cx, &facts, &parts, &found);
-        found.extend(learned);
-        found.sort_by_key(|f| f.start);
         // addressees, for the sentences with a quotation
         let mut addressees: Vec<Option<Vec<Labelled>>> = vec![None; analysis.sentences.len()];
         for f in &found {
@@ -193,6 +186,87 @@ impl QuoteTagger {
                     date: cx.date_in(f.sentence),
                     incomplete: f.incomplete,
                 }
+            })
+            .collect()
+    }
+
+    /// The quotations the rules and the labeller find, with their first speakers.
+    fn quotations(&self, cx: &Context<'_>) -> Quotations {
+        let analysis = cx.analysis;
+        let mut found = direct_quotes(cx);
+        // the last complete quote of each sentence, for continuations
+        let mut at_sentence: Vec<Option<usize>> = vec![None; analysis.sentences.len()];
+        for (i, f) in found.iter().enumerate() {
+            if let Some(slot) = at_sentence.get_mut(f.sentence) {
+                *slot = Some(i);
+            }
+        }
+        for s in 0..analysis.sentences.len() {
+            if at_sentence[s].is_some() {
+                continue;
+            }
+            let previous = s
+                .checked_sub(1)
+                .and_then(|p| at_sentence[p])
+                .map(|i| &found[i]);
+            if let Some(f) = incomplete_frame(cx, s)
+                .or_else(|| headline_paraphrase(cx, s))
+                .or_else(|| indirect(cx, s))
+                .or_else(|| previous.and_then(|p| continuation(cx, s, p)))
+            {
+                if !f.incomplete {
+                    at_sentence[s] = Some(found.len());
+                }
+                found.push(f);
+            }
+        }
+        let facts = SentenceFacts::new(cx);
+        // sentences that hold reported speech the rules found
+        let mut speech = vec![false; analysis.sentences.len()];
+        for f in found.iter().filter(|f| !f.incomplete) {
+            let last = cx.sentence_of[f.end.saturating_sub(1).max(f.start)];
+            speech[f.sentence..=last.max(f.sentence)].fill(true);
+        }
+        // Each labelled sentence's features, kept for the addressee model. A sentence
+        // is labelled if it shows a mark of reported speech, or if reported speech
+        // came shortly before it (which may carry on without a mark).
+        let mut features: Vec<Option<SentenceFeatures>> = Vec::new();
+        let mut parts: Vec<Vec<Labelled>> = Vec::new();
+        let mut last_speech: Option<usize> = None;
+        for (s, &rule_speech) in speech.iter().enumerate() {
+            let near = last_speech.is_some_and(|p| s - p <= LABEL_WINDOW);
+            let f = (near || facts.marked(s, 0)).then(|| self.labeller.features(cx, &facts, s));
+            let labelled = f
+                .as_ref()
+                .map_or_else(Vec::new, |f| self.labeller.label(f, cx.sentence(s).start));
+            if rule_speech || labelled.iter().any(|l| l.part.is_quote()) {
+                last_speech = Some(s);
+            }
+            features.push(f);
+            parts.push(labelled);
+        }
+        combine::check_rule_quotes(cx, &parts, &mut found);
+        let learned = combine::labelled_quotes(cx, &facts, &parts, &found);
+        found.extend(learned);
+        found.sort_by_key(|f| f.start);
+        Quotations {
+            found,
+            facts,
+            features,
+            parts,
+        }
+    }
+
+    /// The candidate speakers of each quotation of an analysed text, as the speaker
+    /// model would see them (for training it).
+    pub fn speaker_choices(&self, analysis: &Analysis) -> Vec<SpeakerChoice> {
+        let cx = Context::new(analysis, &self.lexicon);
+        let q = self.quotations(&cx);
+        (0..q.found.len())
+            .filter(|&i| !q.found[i].incomplete && !speakers::rules_stand(&cx, &q.found[i]))
+            .map(|i| SpeakerChoice {
+                quote: q.found[i].start..q.found[i].end,
+                candidates: speakers::candidates(&cx, &q.facts, &q.parts, &q.found, i),
             })
             .collect()
     }

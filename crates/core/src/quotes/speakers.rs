@@ -1,0 +1,432 @@
+//! Speaker choice: which phrase said a quotation, chosen by a learned ranking.
+//!
+//! The rules and the labeller each propose speakers, and the labeller also marks
+//! phrases that are not speakers ("kritisierte die Entscheidung"), which a fixed
+//! order of preference (nearest labelled phrase, else the speaker of the quote
+//! before) then picks. Here every proposal for a quotation is a candidate: the
+//! speaker the rules and labels chose, each labelled speaker phrase from two
+//! sentences before the quotation to one after, the speakers of the quotations just
+//! before, and no speaker at all. A linear model scores each candidate from what
+//! it is (its first and last words' classes, the words around it, its entities,
+//! where it stands against the quotation and its cue) and the best one wins. The
+//! weights are learnt by `depesche train quotes` (`crates/learn/src/speakers.rs`)
+//! and stored, one feature per line, in `data/quotes/speakers.tsv`.
+
+use super::attribution::Context;
+use super::features::SentenceFacts;
+use super::labeller::{Labelled, Part};
+use super::Found;
+use crate::model::{ActorRef, EntityKind, QuoteKind};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// The shipped speaker model (`data/quotes/speakers.tsv`, made by `depesche train
+/// quotes`).
+pub const SPEAKER_MODEL: &str = include_str!("../../data/quotes/speakers.tsv");
+
+/// The file name of the speaker model in a model directory.
+pub const SPEAKER_MODEL_FILE: &str = "speakers.tsv";
+
+/// Sentences before a quotation's first one whose labelled speakers are candidates.
+const SENTENCES_BEFORE: usize = 2;
+
+/// Quotations before this one whose speakers are candidates.
+const EARLIER_SPEAKERS: usize = 2;
+
+/// A speaker model that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct SpeakerModelError {
+    /// The file.
+    pub file: String,
+    /// The line (1-based).
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// The weights of the speaker ranking, by feature name.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerModel {
+    weights: FxHashMap<String, f32>,
+}
+
+impl SpeakerModel {
+    /// The shipped model.
+    pub fn shipped() -> Result<SpeakerModel, SpeakerModelError> {
+        SpeakerModel::parse("data/quotes/speakers.tsv", SPEAKER_MODEL)
+    }
+
+    /// Reads a model: one `feature<TAB>weight` per line, `#` comments.
+    pub fn parse(file: &str, text: &str) -> Result<SpeakerModel, SpeakerModelError> {
+        let mut weights = FxHashMap::default();
+        for (n, line) in text.lines().enumerate() {
+            let error = |reason: String| SpeakerModelError {
+                file: file.to_string(),
+                line: n + 1,
+                reason,
+            };
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (feature, weight) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| error("expected a feature, a tab and a weight".into()))?;
+            let weight: f32 = weight
+                .parse()
+                .ok()
+                .filter(|w: &f32| w.is_finite())
+                .ok_or_else(|| error(format!("weight {weight:?} is not a number")))?;
+            weights.insert(feature.to_string(), weight);
+        }
+        Ok(SpeakerModel { weights })
+    }
+
+    /// The model as the text [`SpeakerModel::parse`] reads, features in name order.
+    pub fn to_tsv(weights: &[(String, f32)], header: &str) -> String {
+        let mut sorted: Vec<&(String, f32)> = weights.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
+        for (feature, weight) in sorted {
+            out.push_str(&format!("{feature}\t{weight}\n"));
+        }
+        out
+    }
+
+    /// The score of a candidate with `features`.
+    pub fn score(&self, features: &[String]) -> f32 {
+        features.iter().filter_map(|f| self.weights.get(f)).sum()
+    }
+
+    /// The index of the best-scored candidate (the first of equals).
+    pub fn choose(&self, candidates: &[Candidate]) -> usize {
+        let mut best = (0, f32::NEG_INFINITY);
+        for (i, c) in candidates.iter().enumerate() {
+            let score = self.score(&c.features);
+            if score > best.1 {
+                best = (i, score);
+            }
+        }
+        best.0
+    }
+}
+
+/// One candidate speaker of a quotation.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The phrase's tokens; none for "no speaker".
+    pub tokens: Option<Range<usize>>,
+    /// The actor it becomes.
+    pub actor: Option<ActorRef>,
+    /// What the model sees of it.
+    pub features: Vec<String>,
+}
+
+/// Where a candidate comes from.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// The speaker the rules and labels chose.
+    Chosen,
+    /// A phrase the labeller marked as a speaker.
+    Labelled,
+    /// The speaker of a quotation before.
+    Earlier,
+    /// A name or pronoun in the quotation's sentences.
+    Name,
+}
+
+impl Origin {
+    fn name(self) -> &'static str {
+        match self {
+            Origin::Chosen => "chosen",
+            Origin::Labelled => "labelled",
+            Origin::Earlier => "earlier",
+            Origin::Name => "name",
+        }
+    }
+}
+
+/// Whether the speaker of quotation `f` is the one the rules read from "nach
+/// eigenen Angaben": the sentence's subject. That choice stands; the corpus marks
+/// the phrase "eigenen Angaben" itself as the speaker, which in depesche's schema is
+/// not one, so the ranking learns nothing there and is not asked.
+pub(super) fn rules_stand(cx: &Context<'_>, f: &Found) -> bool {
+    // "nach eigenen Angaben", "eigenen Angaben zufolge"
+    f.cue
+        .is_some_and(|c| (c.saturating_sub(2)..c).any(|k| own(cx, k)))
+}
+
+/// Whether token `k` makes the sentence's subject the source ("eigenen").
+fn own(cx: &Context<'_>, k: usize) -> bool {
+    cx.lexicon.is_own(cx.words[k])
+}
+
+/// The candidate speakers of quotation `found[i]` (whose earlier quotations already
+/// have their final speakers), the first being the one chosen so far.
+pub(super) fn candidates(
+    cx: &Context<'_>,
+    facts: &SentenceFacts,
+    parts: &[Vec<Labelled>],
+    found: &[Found],
+    i: usize,
+) -> Vec<Candidate> {
+    let f = &found[i];
+    let first = super::combine::opening_sentence(cx, f);
+    let last = f.sentence.max(first);
+    let mut phrases: Vec<(Range<usize>, ActorRef, Vec<Origin>)> = Vec::new();
+    let mut add = |range: Range<usize>, actor: ActorRef, origin: Origin| {
+        if range.is_empty() {
+            return;
+        }
+        match phrases.iter_mut().find(|p| p.0 == range) {
+            Some(p) => p.2.push(origin),
+            None => phrases.push((range, actor, vec![origin])),
+        }
+    };
+    let tokens_of = |a: &ActorRef| cx.token_after(a.span.start)..cx.token_after(a.span.end);
+    if let Some(a) = &f.speaker {
+        add(tokens_of(a), a.clone(), Origin::Chosen);
+    }
+    let sentences = first.saturating_sub(SENTENCES_BEFORE)..(last + 2).min(parts.len());
+    for p in parts[sentences].iter().flatten() {
+        if p.part == Part::Speaker && !(p.start..p.end).any(|k| own(cx, k)) {
+            add(
+                p.start..p.end,
+                cx.phrase_actor(p.start, p.end),
+                Origin::Labelled,
+            );
+        }
+    }
+    for earlier in found[..i].iter().rev().take(EARLIER_SPEAKERS) {
+        if let Some(a) = &earlier.speaker {
+            add(tokens_of(a), a.clone(), Origin::Earlier);
+        }
+    }
+    // names and pronouns of the quotation's own sentences the labeller left out
+    let outside = |k: usize| k < f.start || k >= f.end;
+    let mut k = cx.sentence(first).start;
+    let end = cx.sentence(last).end;
+    while k < end {
+        let mut next = k + 1;
+        if let Some(e) = cx.entity_at[k].filter(|_| outside(k)) {
+            while next < end && cx.entity_at[next] == Some(e) && outside(next) {
+                next += 1;
+            }
+            let entity = &cx.analysis.entities[e];
+            if entity.kind != EntityKind::Place || entity.stands_for.is_some() {
+                add(k..next, cx.phrase_actor(k, next), Origin::Name);
+            }
+        } else if outside(k) && cx.lexicon.is_pronoun(cx.words[k]) {
+            add(k..next, cx.actor(k, next), Origin::Name);
+        }
+        k = next;
+    }
+    let spoken_here = parts[first..=last.min(parts.len() - 1)]
+        .iter()
+        .flatten()
+        .any(|p| p.part == Part::Speaker);
+    let setting = Setting {
+        kind: kind_name(f.kind),
+        first,
+        last,
+        quote: f.start..f.end,
+        cue: f.cue,
+        spoken_here,
+    };
+    let mut out: Vec<Candidate> = phrases
+        .into_iter()
+        .map(|(range, actor, origins)| Candidate {
+            features: phrase_features(cx, facts, &setting, &range, &origins),
+            tokens: Some(range),
+            actor: Some(actor),
+        })
+        .collect();
+    out.push(Candidate {
+        tokens: None,
+        actor: None,
+        features: nobody_features(facts, &setting, f.speaker.is_some(), out.len()),
+    });
+    out
+}
+
+/// What is known of the quotation whose candidates are scored.
+struct Setting {
+    kind: &'static str,
+    first: usize,
+    last: usize,
+    quote: Range<usize>,
+    cue: Option<usize>,
+    spoken_here: bool,
+}
+
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Mixed => "mixed",
+    }
+}
+
+/// A rough size of a distance or length, so that rare values share a weight.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => "11+",
+    }
+}
+
+/// The features of "no speaker".
+fn nobody_features(
+    facts: &SentenceFacts,
+    s: &Setting,
+    chosen: bool,
+    phrases: usize,
+) -> Vec<String> {
+    vec![
+        "nobody".to_string(),
+        format!("nobody k={}", s.kind),
+        format!("nobody here={}", s.spoken_here),
+        format!("nobody reported={}", facts.reported(s.first)),
+        format!("nobody chosen={chosen}"),
+        format!("nobody phrases={}", bucket(phrases)),
+        format!("nobody cue={}", s.cue.is_some()),
+    ]
+}
+
+/// The features of the phrase `range` as the speaker of the quotation `s`.
+fn phrase_features(
+    cx: &Context<'_>,
+    facts: &SentenceFacts,
+    s: &Setting,
+    range: &Range<usize>,
+    origins: &[Origin],
+) -> Vec<String> {
+    let (a, b) = (range.start, range.end);
+    let sentence = cx.sentence_of[a];
+    let distance = if sentence < s.first {
+        format!("-{}", s.first - sentence)
+    } else if sentence > s.last {
+        format!("+{}", sentence - s.last)
+    } else {
+        "0".to_string()
+    };
+    let (side, gap) = if b <= s.quote.start {
+        ("before", s.quote.start - b)
+    } else if a >= s.quote.end {
+        ("after", a - s.quote.end)
+    } else {
+        ("inside", 0)
+    };
+    let word = |i: usize| cx.words[i].to_lowercase();
+    let class = |i: usize| facts.class(i);
+    let before = a.checked_sub(1).filter(|&i| cx.sentence_of[i] == sentence);
+    let after = (b < cx.words.len() && cx.sentence_of[b] == sentence).then_some(b);
+    let mut kinds: Vec<&str> = (a..b)
+        .filter_map(|i| cx.entity_at[i])
+        .map(|e| match cx.analysis.entities[e].kind {
+            EntityKind::Person => "PER",
+            EntityKind::Organisation => "ORG",
+            EntityKind::Place => "LOC",
+        })
+        .collect();
+    kinds.dedup();
+    let cue_near = s.cue.map(|c| {
+        bucket(if c < a {
+            a - c
+        } else {
+            c.saturating_sub(b - 1)
+        })
+    });
+    let mut out = vec![
+        "phrase".to_string(),
+        format!("d={distance}"),
+        format!("d={distance} k={}", s.kind),
+        format!("side={side}"),
+        format!("side={side} gap={}", bucket(gap)),
+        format!("side={side} k={}", s.kind),
+        format!("len={}", bucket(b - a)),
+        format!("c0={}", class(a)),
+        format!("w0={}", word(a)),
+        format!("cL={}", class(b - 1)),
+        format!("wL={}", word(b - 1)),
+        format!("c0={} cL={}", class(a), class(b - 1)),
+        format!("pw={}", before.map_or("<s>".to_string(), word)),
+        format!("pc={}", before.map_or("<s>", class)),
+        format!("nw={}", after.map_or("</s>".to_string(), word)),
+        format!("nc={}", after.map_or("</s>", class)),
+        format!(
+            "pc={} nc={}",
+            before.map_or("<s>", class),
+            after.map_or("</s>", class)
+        ),
+        format!(
+            "ents={}",
+            if kinds.is_empty() {
+                "-".to_string()
+            } else {
+                kinds.join("+")
+            }
+        ),
+        format!("inq={}", facts.quoted(a)),
+        format!("here={}", s.spoken_here),
+        format!("cue={}", cue_near.unwrap_or("none")),
+        format!(
+            "dat={} pc={}",
+            cx.lexicon.is_dative(cx.words[a]),
+            before.map_or("<s>", class)
+        ),
+        format!("comma={}", (a..b).any(|k| cx.words[k] == ",")),
+    ];
+    for o in origins {
+        out.push(format!("o={}", o.name()));
+        out.push(format!("o={} d={distance}", o.name()));
+        out.push(format!("o={} side={side}", o.name()));
+        out.push(format!("o={} k={}", o.name(), s.kind));
+    }
+    let all: Vec<&str> = origins.iter().map(|o| o.name()).collect();
+    out.push(format!("os={}", all.join("+")));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_weights_and_names_the_bad_line() {
+        let m = SpeakerModel::parse("m", "# c\nphrase\t0.5\nd=0 k=direct\t-1\n").unwrap();
+        assert_eq!(
+            m.score(&["phrase".into(), "d=0 k=direct".into(), "x".into()]),
+            -0.5
+        );
+        let e = SpeakerModel::parse("m", "phrase\t0.5\nnobody\n").unwrap_err();
+        assert_eq!((e.line, e.file.as_str()), (2, "m"));
+        let e = SpeakerModel::parse("m", "phrase\tNaN\n").unwrap_err();
+        assert!(e.reason.contains("not a number"), "{e}");
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let weights = vec![("b".to_string(), 1.5), ("a x".to_string(), -0.25)];
+        let text = SpeakerModel::to_tsv(&weights, "made by a test");
+        assert!(text.starts_with("# made by a test\na x\t-0.25\n"), "{text}");
+        let m = SpeakerModel::parse("t", &text).unwrap();
+        assert_eq!(m.score(&["a x".into(), "b".into()]), 1.25);
+    }
+
+    #[test]
+    fn chooses_the_best_scored_and_the_first_of_equals() {
+        let m = SpeakerModel::parse("m", "good\t2\nbad\t-1\n").unwrap();
+        let c = |f: &str| Candidate {
+            tokens: None,
+            actor: None,
+            features: vec![f.to_string()],
+        };
+        assert_eq!(m.choose(&[c("bad"), c("good"), c("good")]), 1);
+        assert_eq!(m.choose(&[c("x"), c("y")]), 0);
+    }
+}
