@@ -201,7 +201,7 @@ impl<'a> Context<'a> {
     /// Where the title before a name starts: capitalised words ("Verteidigungsminister
     /// Peter Struck"), adjectives and a determiner before them ("Der stellvertretende
     /// SPD-Fraktionsvorsitzende Michael Müller"), not reaching before `floor`.
-    fn title_start(&self, name: usize, floor: usize) -> usize {
+    pub(super) fn title_start(&self, name: usize, floor: usize) -> usize {
         let mut a = name;
         while a > floor {
             let w = self.words[a - 1];

@@ -15,6 +15,7 @@
 use super::attribution::Context;
 use super::features::SentenceFacts;
 use super::labeller::{Labelled, Part};
+use super::lexicon::CueKind;
 use super::Found;
 use crate::model::{ActorRef, EntityKind, QuoteKind};
 use rustc_hash::FxHashMap;
@@ -133,6 +134,10 @@ enum Origin {
     Earlier,
     /// A name or pronoun in the quotation's sentences.
     Name,
+    /// Another candidate with the apposition after it.
+    Apposition,
+    /// Another candidate with the source words before it.
+    Source,
 }
 
 impl Origin {
@@ -142,6 +147,8 @@ impl Origin {
             Origin::Labelled => "labelled",
             Origin::Earlier => "earlier",
             Origin::Name => "name",
+            Origin::Apposition => "apposition",
+            Origin::Source => "source",
         }
     }
 }
@@ -173,24 +180,16 @@ pub(super) fn candidates(
     let f = &found[i];
     let first = super::combine::opening_sentence(cx, f);
     let last = f.sentence.max(first);
-    let mut phrases: Vec<(Range<usize>, ActorRef, Vec<Origin>)> = Vec::new();
-    let mut add = |range: Range<usize>, actor: ActorRef, origin: Origin| {
-        if range.is_empty() {
-            return;
-        }
-        match phrases.iter_mut().find(|p| p.0 == range) {
-            Some(p) => p.2.push(origin),
-            None => phrases.push((range, actor, vec![origin])),
-        }
-    };
+    let mut phrases: Vec<Phrase> = Vec::new();
     let tokens_of = |a: &ActorRef| cx.token_after(a.span.start)..cx.token_after(a.span.end);
     if let Some(a) = &f.speaker {
-        add(tokens_of(a), a.clone(), Origin::Chosen);
+        add(&mut phrases, tokens_of(a), a.clone(), Origin::Chosen);
     }
     let sentences = first.saturating_sub(SENTENCES_BEFORE)..(last + 2).min(parts.len());
     for p in parts[sentences].iter().flatten() {
         if p.part == Part::Speaker && !(p.start..p.end).any(|k| own(cx, k)) {
             add(
+                &mut phrases,
                 p.start..p.end,
                 cx.phrase_actor(p.start, p.end),
                 Origin::Labelled,
@@ -199,7 +198,7 @@ pub(super) fn candidates(
     }
     for earlier in found[..i].iter().rev().take(EARLIER_SPEAKERS) {
         if let Some(a) = &earlier.speaker {
-            add(tokens_of(a), a.clone(), Origin::Earlier);
+            add(&mut phrases, tokens_of(a), a.clone(), Origin::Earlier);
         }
     }
     // names and pronouns of the quotation's own sentences the labeller left out
@@ -214,12 +213,67 @@ pub(super) fn candidates(
             }
             let entity = &cx.analysis.entities[e];
             if entity.kind != EntityKind::Place || entity.stands_for.is_some() {
-                add(k..next, cx.phrase_actor(k, next), Origin::Name);
+                add(
+                    &mut phrases,
+                    k..next,
+                    cx.phrase_actor(k, next),
+                    Origin::Name,
+                );
+                // with its title ("Der GdP-Vorsitzende Konrad Freiberg")
+                let titled = cx.title_start(k, cx.sentence(cx.sentence_of[k]).start);
+                add(
+                    &mut phrases,
+                    titled..next,
+                    cx.phrase_actor(titled, next),
+                    Origin::Name,
+                );
             }
         } else if outside(k) && cx.lexicon.is_pronoun(cx.words[k]) {
-            add(k..next, cx.actor(k, next), Origin::Name);
+            add(&mut phrases, k..next, cx.actor(k, next), Origin::Name);
         }
         k = next;
+    }
+    // each phrase with the apposition after it ("Kristján Loftsson, einem Manager
+    // der Firma")
+    let appositions: Vec<Range<usize>> = phrases
+        .iter()
+        .filter_map(|(range, _, _)| {
+            let comma = range.end;
+            let sentence_end = cx.sentence(cx.sentence_of[range.start]).end;
+            if comma + 1 >= sentence_end || cx.words[comma] != "," || !outside(comma + 1) {
+                return None;
+            }
+            let apposition =
+                cx.speaker_from(comma + 1, sentence_end.min(f.start.max(comma + 1)))?;
+            Some(range.start..cx.token_after(apposition.span.end))
+        })
+        .collect();
+    for range in appositions {
+        let actor = cx.phrase_actor(range.start, range.end);
+        add(&mut phrases, range, actor, Origin::Apposition);
+    }
+    // each phrase with the source words before it ("Angaben von n24", "Aussage des
+    // Angestellten", "Aus Militärkreisen"): the corpus marks them as the speaker
+    let sourced: Vec<Range<usize>> = phrases
+        .iter()
+        .flat_map(|(range, _, _)| {
+            let a = range.start;
+            let same = |k: usize| cx.sentence_of[k] == cx.sentence_of[a] && outside(k);
+            let of = a
+                .checked_sub(1)
+                .filter(|&k| same(k) && cx.lexicon.is_source_of(cx.words[k]));
+            let noun = |k: usize| same(k) && cx.lexicon.cue(cx.words[k]) == Some(CueKind::Source);
+            let before = of.unwrap_or(a);
+            let with_noun = before.checked_sub(1).filter(|&k| noun(k));
+            [of, with_noun]
+                .into_iter()
+                .flatten()
+                .map(move |k| k..range.end)
+        })
+        .collect();
+    for range in sourced {
+        let actor = cx.phrase_actor(range.start, range.end);
+        add(&mut phrases, range, actor, Origin::Source);
     }
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
@@ -247,6 +301,20 @@ pub(super) fn candidates(
         features: nobody_features(facts, &setting, f.speaker.is_some(), out.len()),
     });
     out
+}
+
+/// A candidate phrase: its tokens, its actor and where it comes from.
+type Phrase = (Range<usize>, ActorRef, Vec<Origin>);
+
+/// Adds a candidate phrase, or the origin to the same phrase found before.
+fn add(phrases: &mut Vec<Phrase>, range: Range<usize>, actor: ActorRef, origin: Origin) {
+    if range.is_empty() {
+        return;
+    }
+    match phrases.iter_mut().find(|p| p.0 == range) {
+        Some(p) => p.2.push(origin),
+        None => phrases.push((range, actor, vec![origin])),
+    }
 }
 
 /// What is known of the quotation whose candidates are scored.
