@@ -160,7 +160,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let model = SpeakerModel::parse("trained", &SpeakerModel::to_tsv(&weights, ""))?;
     let before = depesche_learn::speakers::gain(&examples, |_| 0);
     let after = depesche_learn::speakers::gain(&examples, |e| {
-        let scores: Vec<f32> = e.candidates.iter().map(|c| model.score(c)).collect();
+        let scores: Vec<f32> = e.candidates.iter().map(|c| model.score_names(c)).collect();
         (0..scores.len())
             .rev()
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))

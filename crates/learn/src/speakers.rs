@@ -268,7 +268,7 @@ mod tests {
             let scores: Vec<f64> = e
                 .candidates
                 .iter()
-                .map(|c| f64::from(model.score(c)))
+                .map(|c| f64::from(model.score_names(c)))
                 .collect();
             argmax(&scores)
         };

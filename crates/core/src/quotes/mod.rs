@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
+use crate::entities::features::Feature;
 use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
@@ -75,7 +76,7 @@ pub struct SpeakerChoice {
     /// The quotation's tokens.
     pub quote: std::ops::Range<usize>,
     /// Its candidates, the one chosen without the speaker model first.
-    pub candidates: Vec<speakers::Candidate>,
+    pub candidates: Vec<speakers::Candidate<Vec<String>>>,
 }
 
 /// A quote being built: token range of its content and what is known of it.
@@ -127,7 +128,8 @@ impl QuoteTagger {
                 if found[i].incomplete || speakers::rules_stand(&cx, &found[i]) {
                     continue;
                 }
-                let mut candidates = speakers::candidates(&cx, &facts, &parts, &found, i);
+                let mut candidates =
+                    speakers::candidates::<Vec<Feature>>(&cx, &facts, &parts, &found, i);
                 let best = model.choose(&candidates);
                 found[i].speaker = candidates.swap_remove(best).actor;
             }

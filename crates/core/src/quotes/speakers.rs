@@ -17,6 +17,7 @@ use super::features::SentenceFacts;
 use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::Found;
+use crate::entities::features::{feature_hash, feature_hash_parts, Feature};
 use crate::model::{ActorRef, EntityKind, QuoteKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -46,10 +47,10 @@ pub struct SpeakerModelError {
     pub reason: String,
 }
 
-/// The weights of the speaker ranking, by feature name.
+/// The weights of the speaker ranking, by feature (the hash of its name).
 #[derive(Debug, Clone, Default)]
 pub struct SpeakerModel {
-    weights: FxHashMap<String, f32>,
+    weights: FxHashMap<Feature, f32>,
 }
 
 impl SpeakerModel {
@@ -78,7 +79,7 @@ impl SpeakerModel {
                 .ok()
                 .filter(|w: &f32| w.is_finite())
                 .ok_or_else(|| error(format!("weight {weight:?} is not a number")))?;
-            weights.insert(feature.to_string(), weight);
+            weights.insert(feature_hash(feature), weight);
         }
         Ok(SpeakerModel { weights })
     }
@@ -95,12 +96,20 @@ impl SpeakerModel {
     }
 
     /// The score of a candidate with `features`.
-    pub fn score(&self, features: &[String]) -> f32 {
+    pub fn score(&self, features: &[Feature]) -> f32 {
         features.iter().filter_map(|f| self.weights.get(f)).sum()
     }
 
+    /// The score of a candidate with the features named `names` (for training).
+    pub fn score_names(&self, names: &[String]) -> f32 {
+        names
+            .iter()
+            .filter_map(|f| self.weights.get(&feature_hash(f)))
+            .sum()
+    }
+
     /// The index of the best-scored candidate (the first of equals).
-    pub fn choose(&self, candidates: &[Candidate]) -> usize {
+    pub fn choose(&self, candidates: &[Candidate<Vec<Feature>>]) -> usize {
         let mut best = (0, f32::NEG_INFINITY);
         for (i, c) in candidates.iter().enumerate() {
             let score = self.score(&c.features);
@@ -112,15 +121,34 @@ impl SpeakerModel {
     }
 }
 
-/// One candidate speaker of a quotation.
+/// One candidate speaker of a quotation, with its features as `F` keeps them.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<F> {
     /// The phrase's tokens; none for "no speaker".
     pub tokens: Option<Range<usize>>,
     /// The actor it becomes.
     pub actor: Option<ActorRef>,
     /// What the model sees of it.
-    pub features: Vec<String>,
+    pub features: F,
+}
+
+/// Where a candidate's features go: hashed for choosing a speaker, as names for
+/// training and for the model file.
+pub trait Features: Default {
+    /// Adds the feature whose name is `parts` joined.
+    fn add(&mut self, parts: &[&str]);
+}
+
+impl Features for Vec<Feature> {
+    fn add(&mut self, parts: &[&str]) {
+        self.push(feature_hash_parts(parts));
+    }
+}
+
+impl Features for Vec<String> {
+    fn add(&mut self, parts: &[&str]) {
+        self.push(parts.concat());
+    }
 }
 
 /// Where a candidate comes from.
@@ -170,13 +198,13 @@ fn own(cx: &Context<'_>, k: usize) -> bool {
 
 /// The candidate speakers of quotation `found[i]` (whose earlier quotations already
 /// have their final speakers), the first being the one chosen so far.
-pub(super) fn candidates(
+pub(super) fn candidates<F: Features>(
     cx: &Context<'_>,
     facts: &SentenceFacts,
     parts: &[Vec<Labelled>],
     found: &[Found],
     i: usize,
-) -> Vec<Candidate> {
+) -> Vec<Candidate<F>> {
     let f = &found[i];
     let first = super::combine::opening_sentence(cx, f);
     let last = f.sentence.max(first);
@@ -287,18 +315,30 @@ pub(super) fn candidates(
         cue: f.cue,
         spoken_here,
     };
-    let mut out: Vec<Candidate> = phrases
+    let mut out: Vec<Candidate<F>> = phrases
         .into_iter()
-        .map(|(range, actor, origins)| Candidate {
-            features: phrase_features(cx, facts, &setting, &range, &origins),
-            tokens: Some(range),
-            actor: Some(actor),
+        .map(|(range, actor, origins)| {
+            let mut features = F::default();
+            phrase_features(cx, facts, &setting, &range, &origins, &mut features);
+            Candidate {
+                features,
+                tokens: Some(range),
+                actor: Some(actor),
+            }
         })
         .collect();
+    let mut features = F::default();
+    nobody_features(
+        facts,
+        &setting,
+        f.speaker.is_some(),
+        out.len(),
+        &mut features,
+    );
     out.push(Candidate {
         tokens: None,
         actor: None,
-        features: nobody_features(facts, &setting, f.speaker.is_some(), out.len()),
+        features,
     });
     out
 }
@@ -347,22 +387,30 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
+/// "true" or "false", as feature names spell them.
+fn yes(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// The features of "no speaker".
 fn nobody_features(
     facts: &SentenceFacts,
     s: &Setting,
     chosen: bool,
     phrases: usize,
-) -> Vec<String> {
-    vec![
-        "nobody".to_string(),
-        format!("nobody k={}", s.kind),
-        format!("nobody here={}", s.spoken_here),
-        format!("nobody reported={}", facts.reported(s.first)),
-        format!("nobody chosen={chosen}"),
-        format!("nobody phrases={}", bucket(phrases)),
-        format!("nobody cue={}", s.cue.is_some()),
-    ]
+    out: &mut impl Features,
+) {
+    out.add(&["nobody"]);
+    out.add(&["nobody k=", s.kind]);
+    out.add(&["nobody here=", yes(s.spoken_here)]);
+    out.add(&["nobody reported=", yes(facts.reported(s.first))]);
+    out.add(&["nobody chosen=", yes(chosen)]);
+    out.add(&["nobody phrases=", bucket(phrases)]);
+    out.add(&["nobody cue=", yes(s.cue.is_some())]);
 }
 
 /// The features of the phrase `range` as the speaker of the quotation `s`.
@@ -372,15 +420,23 @@ fn phrase_features(
     s: &Setting,
     range: &Range<usize>,
     origins: &[Origin],
-) -> Vec<String> {
+    out: &mut impl Features,
+) {
     let (a, b) = (range.start, range.end);
     let sentence = cx.sentence_of[a];
     let distance = if sentence < s.first {
-        format!("-{}", s.first - sentence)
+        match s.first - sentence {
+            1 => "-1",
+            2 => "-2",
+            _ => "-3+",
+        }
     } else if sentence > s.last {
-        format!("+{}", sentence - s.last)
+        match sentence - s.last {
+            1 => "+1",
+            _ => "+2+",
+        }
     } else {
-        "0".to_string()
+        "0"
     };
     let (side, gap) = if b <= s.quote.start {
         ("before", s.quote.start - b)
@@ -389,10 +445,15 @@ fn phrase_features(
     } else {
         ("inside", 0)
     };
-    let word = |i: usize| cx.words[i].to_lowercase();
-    let class = |i: usize| facts.class(i);
+    let word = |i: Option<usize>, edge: &'static str| {
+        i.map_or(std::borrow::Cow::Borrowed(edge), |i| {
+            std::borrow::Cow::Owned(cx.words[i].to_lowercase())
+        })
+    };
+    let class = |i: Option<usize>, edge: &'static str| i.map_or(edge, |i| facts.class(i));
     let before = a.checked_sub(1).filter(|&i| cx.sentence_of[i] == sentence);
     let after = (b < cx.words.len() && cx.sentence_of[b] == sentence).then_some(b);
+    let (first, last) = (Some(a), Some(b - 1));
     let mut kinds: Vec<&str> = (a..b)
         .filter_map(|i| cx.entity_at[i])
         .map(|e| match cx.analysis.entities[e].kind {
@@ -402,62 +463,52 @@ fn phrase_features(
         })
         .collect();
     kinds.dedup();
-    let cue_near = s.cue.map(|c| {
+    let kinds = if kinds.is_empty() {
+        "-".to_string()
+    } else {
+        kinds.join("+")
+    };
+    let cue_near = s.cue.map_or("none", |c| {
         bucket(if c < a {
             a - c
         } else {
             c.saturating_sub(b - 1)
         })
     });
-    let mut out = vec![
-        "phrase".to_string(),
-        format!("d={distance}"),
-        format!("d={distance} k={}", s.kind),
-        format!("side={side}"),
-        format!("side={side} gap={}", bucket(gap)),
-        format!("side={side} k={}", s.kind),
-        format!("len={}", bucket(b - a)),
-        format!("c0={}", class(a)),
-        format!("w0={}", word(a)),
-        format!("cL={}", class(b - 1)),
-        format!("wL={}", word(b - 1)),
-        format!("c0={} cL={}", class(a), class(b - 1)),
-        format!("pw={}", before.map_or("<s>".to_string(), word)),
-        format!("pc={}", before.map_or("<s>", class)),
-        format!("nw={}", after.map_or("</s>".to_string(), word)),
-        format!("nc={}", after.map_or("</s>", class)),
-        format!(
-            "pc={} nc={}",
-            before.map_or("<s>", class),
-            after.map_or("</s>", class)
-        ),
-        format!(
-            "ents={}",
-            if kinds.is_empty() {
-                "-".to_string()
-            } else {
-                kinds.join("+")
-            }
-        ),
-        format!("inq={}", facts.quoted(a)),
-        format!("here={}", s.spoken_here),
-        format!("cue={}", cue_near.unwrap_or("none")),
-        format!(
-            "dat={} pc={}",
-            cx.lexicon.is_dative(cx.words[a]),
-            before.map_or("<s>", class)
-        ),
-        format!("comma={}", (a..b).any(|k| cx.words[k] == ",")),
-    ];
+    let k = s.kind;
+    out.add(&["phrase"]);
+    out.add(&["d=", distance]);
+    out.add(&["d=", distance, " k=", k]);
+    out.add(&["side=", side]);
+    out.add(&["side=", side, " gap=", bucket(gap)]);
+    out.add(&["side=", side, " k=", k]);
+    out.add(&["len=", bucket(b - a)]);
+    out.add(&["c0=", class(first, "")]);
+    out.add(&["w0=", &word(first, "")]);
+    out.add(&["cL=", class(last, "")]);
+    out.add(&["wL=", &word(last, "")]);
+    out.add(&["c0=", class(first, ""), " cL=", class(last, "")]);
+    out.add(&["pw=", &word(before, "<s>")]);
+    out.add(&["pc=", class(before, "<s>")]);
+    out.add(&["nw=", &word(after, "</s>")]);
+    out.add(&["nc=", class(after, "</s>")]);
+    out.add(&["pc=", class(before, "<s>"), " nc=", class(after, "</s>")]);
+    out.add(&["ents=", &kinds]);
+    out.add(&["inq=", yes(facts.quoted(a))]);
+    out.add(&["here=", yes(s.spoken_here)]);
+    out.add(&["cue=", cue_near]);
+    let dative = cx.lexicon.is_dative(cx.words[a]);
+    out.add(&["dat=", yes(dative), " pc=", class(before, "<s>")]);
+    out.add(&["comma=", yes((a..b).any(|k| cx.words[k] == ","))]);
     for o in origins {
-        out.push(format!("o={}", o.name()));
-        out.push(format!("o={} d={distance}", o.name()));
-        out.push(format!("o={} side={side}", o.name()));
-        out.push(format!("o={} k={}", o.name(), s.kind));
+        let o = o.name();
+        out.add(&["o=", o]);
+        out.add(&["o=", o, " d=", distance]);
+        out.add(&["o=", o, " side=", side]);
+        out.add(&["o=", o, " k=", k]);
     }
     let all: Vec<&str> = origins.iter().map(|o| o.name()).collect();
-    out.push(format!("os={}", all.join("+")));
-    out
+    out.add(&["os=", &all.join("+")]);
 }
 
 #[cfg(test)]
@@ -467,10 +518,11 @@ mod tests {
     #[test]
     fn reads_weights_and_names_the_bad_line() {
         let m = SpeakerModel::parse("m", "# c\nphrase\t0.5\nd=0 k=direct\t-1\n").unwrap();
-        assert_eq!(
-            m.score(&["phrase".into(), "d=0 k=direct".into(), "x".into()]),
-            -0.5
-        );
+        let names = ["phrase".to_string(), "d=0 k=direct".into(), "x".into()];
+        assert_eq!(m.score_names(&names), -0.5);
+        let mut hashed: Vec<Feature> = Vec::new();
+        hashed.add(&["d=0", " k=", "direct"]);
+        assert_eq!(m.score(&hashed), -1.0);
         let e = SpeakerModel::parse("m", "phrase\t0.5\nnobody\n").unwrap_err();
         assert_eq!((e.line, e.file.as_str()), (2, "m"));
         let e = SpeakerModel::parse("m", "phrase\tNaN\n").unwrap_err();
@@ -483,7 +535,7 @@ mod tests {
         let text = SpeakerModel::to_tsv(&weights, "made by a test");
         assert!(text.starts_with("# made by a test\na x\t-0.25\n"), "{text}");
         let m = SpeakerModel::parse("t", &text).unwrap();
-        assert_eq!(m.score(&["a x".into(), "b".into()]), 1.25);
+        assert_eq!(m.score_names(&["a x".into(), "b".into()]), 1.25);
     }
 
     #[test]
@@ -492,7 +544,7 @@ mod tests {
         let c = |f: &str| Candidate {
             tokens: None,
             actor: None,
-            features: vec![f.to_string()],
+            features: vec![feature_hash(f)],
         };
         assert_eq!(m.choose(&[c("bad"), c("good"), c("good")]), 1);
         assert_eq!(m.choose(&[c("x"), c("y")]), 0);
