@@ -6,7 +6,9 @@
 //! before) then picks. Here every proposal for a quotation is a candidate: the
 //! speaker the rules and labels chose, each labelled speaker phrase from two
 //! sentences before the quotation to one after, the speakers of the quotations just
-//! before, and no speaker at all. A linear model scores each candidate from what
+//! before, the names and pronouns of its sentences, variants of these with an
+//! apposition or source words ("Angaben von X", as the corpus marks speakers), and
+//! no speaker at all. A linear model scores each candidate from what
 //! it is (its first and last words' classes, the words around it, its entities,
 //! where it stands against the quotation and its cue) and the best one wins. The
 //! weights are learnt by `depesche train quotes` (`crates/learn/src/speakers.rs`)
