@@ -157,15 +157,10 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         );
     }
     let weights = depesche_learn::speakers::train(&examples, args.speaker_epochs, args.runs);
-    let model = SpeakerModel::parse("trained", &SpeakerModel::to_tsv(&weights, ""))?;
+    let model = SpeakerModel::from_weights(&weights);
     let before = depesche_learn::speakers::gain(&examples, |_| 0);
-    let after = depesche_learn::speakers::gain(&examples, |e| {
-        let scores: Vec<f32> = e.candidates.iter().map(|c| model.score_names(c)).collect();
-        (0..scores.len())
-            .rev()
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
-            .unwrap_or(0)
-    });
+    let after =
+        depesche_learn::speakers::gain(&examples, |e| depesche_learn::speakers::choose(&model, e));
     let header = format!(
         "The speaker model of the quote stage: feature, weight (crates/core/src/quotes/speakers.rs).\n\
          Made by `depesche train quotes` from {} (CC BY-NC-SA 4.0, see NOTICE):\n\

@@ -13,6 +13,7 @@
 //! ranking learnt there would only learn to trust it. `depesche train quotes` labels
 //! each part of the training split with a model trained on the others.
 
+use depesche_core::quotes::speakers::SpeakerModel;
 use depesche_core::quotes::SpeakerChoice;
 use depesche_core::Analysis;
 use depesche_eval::quotes::{CharSpan, QuoteDocument, QuoteType};
@@ -117,6 +118,16 @@ pub fn gain(examples: &[SpeakerExample], choose: impl Fn(&SpeakerExample) -> usi
         out.best += e.gains.iter().copied().fold(0.0, f64::max);
     }
     out
+}
+
+/// The candidate of `example` that `model` ranks first (the first of equals).
+pub fn choose(model: &SpeakerModel, example: &SpeakerExample) -> usize {
+    let scores: Vec<f64> = example
+        .candidates
+        .iter()
+        .map(|c| f64::from(model.score_names(c)))
+        .collect();
+    argmax(&scores)
 }
 
 /// The learnt weights, by feature name: those of averaged perceptrons trained for
@@ -259,20 +270,8 @@ mod tests {
                 .map_or(0.0, |(_, w)| *w)
         };
         assert!(w("c0=det") > w("pw=den"), "{weights:?}");
-        let model = depesche_core::quotes::speakers::SpeakerModel::parse(
-            "t",
-            &depesche_core::quotes::speakers::SpeakerModel::to_tsv(&weights, "test"),
-        )
-        .unwrap();
-        let choose = |e: &SpeakerExample| {
-            let scores: Vec<f64> = e
-                .candidates
-                .iter()
-                .map(|c| f64::from(model.score_names(c)))
-                .collect();
-            argmax(&scores)
-        };
-        let g = gain(&examples, choose);
+        let model = SpeakerModel::parse("t", &SpeakerModel::to_tsv(&weights, "test")).unwrap();
+        let g = gain(&examples, |e| choose(&model, e));
         assert_eq!(g.examples, 20);
         assert!(
             (g.chosen - 18.0).abs() < 1e-9 && (g.best - 18.0).abs() < 1e-9,

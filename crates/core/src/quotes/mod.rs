@@ -131,7 +131,7 @@ impl QuoteTagger {
                 let mut candidates =
                     speakers::candidates::<Vec<Feature>>(&cx, &facts, &parts, &found, i);
                 let best = model.choose(&candidates);
-                found[i].speaker = candidates.swap_remove(best).actor;
+                found[i].speaker = candidates.swap_remove(best).actor(&cx);
             }
         }
         // addressees, for the sentences with a quotation

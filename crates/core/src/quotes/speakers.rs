@@ -86,6 +86,13 @@ impl SpeakerModel {
         Ok(SpeakerModel { weights })
     }
 
+    /// A model of learnt weights by feature name.
+    pub fn from_weights(weights: &[(String, f32)]) -> SpeakerModel {
+        SpeakerModel {
+            weights: weights.iter().map(|(f, w)| (feature_hash(f), *w)).collect(),
+        }
+    }
+
     /// The model as the text [`SpeakerModel::parse`] reads, features in name order.
     pub fn to_tsv(weights: &[(String, f32)], header: &str) -> String {
         let mut sorted: Vec<&(String, f32)> = weights.iter().collect();
@@ -128,10 +135,21 @@ impl SpeakerModel {
 pub struct Candidate<F> {
     /// The phrase's tokens; none for "no speaker".
     pub tokens: Option<Range<usize>>,
-    /// The actor it becomes.
-    pub actor: Option<ActorRef>,
+    /// The actor it stands for where one is known already (the speaker chosen so
+    /// far, an earlier quotation's); else it is read from `tokens` when it wins.
+    pub known: Option<ActorRef>,
     /// What the model sees of it.
     pub features: F,
+}
+
+impl<F> Candidate<F> {
+    /// The actor the candidate becomes: none for "no speaker", the known one, else
+    /// the phrase's (tied to the first person, organisation or government in it).
+    pub(super) fn actor(self, cx: &Context<'_>) -> Option<ActorRef> {
+        let range = self.tokens?;
+        self.known
+            .or_else(|| Some(cx.phrase_actor(range.start, range.end)))
+    }
 }
 
 /// Where a candidate's features go: hashed for choosing a speaker, as names for
@@ -213,22 +231,17 @@ pub(super) fn candidates<F: Features>(
     let mut phrases: Vec<Phrase> = Vec::new();
     let tokens_of = |a: &ActorRef| cx.token_after(a.span.start)..cx.token_after(a.span.end);
     if let Some(a) = &f.speaker {
-        add(&mut phrases, tokens_of(a), a.clone(), Origin::Chosen);
+        add(&mut phrases, tokens_of(a), Some(a.clone()), Origin::Chosen);
     }
     let sentences = first.saturating_sub(SENTENCES_BEFORE)..(last + 2).min(parts.len());
     for p in parts[sentences].iter().flatten() {
         if p.part == Part::Speaker && !(p.start..p.end).any(|k| own(cx, k)) {
-            add(
-                &mut phrases,
-                p.start..p.end,
-                cx.phrase_actor(p.start, p.end),
-                Origin::Labelled,
-            );
+            add(&mut phrases, p.start..p.end, None, Origin::Labelled);
         }
     }
     for earlier in found[..i].iter().rev().take(EARLIER_SPEAKERS) {
         if let Some(a) = &earlier.speaker {
-            add(&mut phrases, tokens_of(a), a.clone(), Origin::Earlier);
+            add(&mut phrases, tokens_of(a), Some(a.clone()), Origin::Earlier);
         }
     }
     // names and pronouns of the quotation's own sentences the labeller left out
@@ -243,23 +256,13 @@ pub(super) fn candidates<F: Features>(
             }
             let entity = &cx.analysis.entities[e];
             if entity.kind != EntityKind::Place || entity.stands_for.is_some() {
-                add(
-                    &mut phrases,
-                    k..next,
-                    cx.phrase_actor(k, next),
-                    Origin::Name,
-                );
+                add(&mut phrases, k..next, None, Origin::Name);
                 // with its title ("Der GdP-Vorsitzende Konrad Freiberg")
                 let titled = cx.title_start(k, cx.sentence(cx.sentence_of[k]).start);
-                add(
-                    &mut phrases,
-                    titled..next,
-                    cx.phrase_actor(titled, next),
-                    Origin::Name,
-                );
+                add(&mut phrases, titled..next, None, Origin::Name);
             }
         } else if outside(k) && cx.lexicon.is_pronoun(cx.words[k]) {
-            add(&mut phrases, k..next, cx.actor(k, next), Origin::Name);
+            add(&mut phrases, k..next, None, Origin::Name);
         }
         k = next;
     }
@@ -279,8 +282,7 @@ pub(super) fn candidates<F: Features>(
         })
         .collect();
     for range in appositions {
-        let actor = cx.phrase_actor(range.start, range.end);
-        add(&mut phrases, range, actor, Origin::Apposition);
+        add(&mut phrases, range, None, Origin::Apposition);
     }
     // each phrase with the source words before it ("Angaben von n24", "Aussage des
     // Angestellten", "Aus Militärkreisen"): the corpus marks them as the speaker
@@ -302,8 +304,7 @@ pub(super) fn candidates<F: Features>(
         })
         .collect();
     for range in sourced {
-        let actor = cx.phrase_actor(range.start, range.end);
-        add(&mut phrases, range, actor, Origin::Source);
+        add(&mut phrases, range, None, Origin::Source);
     }
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
@@ -319,13 +320,13 @@ pub(super) fn candidates<F: Features>(
     };
     let mut out: Vec<Candidate<F>> = phrases
         .into_iter()
-        .map(|(range, actor, origins)| {
+        .map(|(range, known, origins)| {
             let mut features = F::default();
             phrase_features(cx, facts, &setting, &range, &origins, &mut features);
             Candidate {
                 features,
                 tokens: Some(range),
-                actor: Some(actor),
+                known,
             }
         })
         .collect();
@@ -339,17 +340,17 @@ pub(super) fn candidates<F: Features>(
     );
     out.push(Candidate {
         tokens: None,
-        actor: None,
+        known: None,
         features,
     });
     out
 }
 
-/// A candidate phrase: its tokens, its actor and where it comes from.
-type Phrase = (Range<usize>, ActorRef, Vec<Origin>);
+/// A candidate phrase: its tokens, its actor where known and where it comes from.
+type Phrase = (Range<usize>, Option<ActorRef>, Vec<Origin>);
 
 /// Adds a candidate phrase, or the origin to the same phrase found before.
-fn add(phrases: &mut Vec<Phrase>, range: Range<usize>, actor: ActorRef, origin: Origin) {
+fn add(phrases: &mut Vec<Phrase>, range: Range<usize>, actor: Option<ActorRef>, origin: Origin) {
     if range.is_empty() {
         return;
     }
@@ -545,7 +546,7 @@ mod tests {
         let m = SpeakerModel::parse("m", "good\t2\nbad\t-1\n").unwrap();
         let c = |f: &str| Candidate {
             tokens: None,
-            actor: None,
+            known: None,
             features: vec![feature_hash(f)],
         };
         assert_eq!(m.choose(&[c("bad"), c("good"), c("good")]), 1);
