@@ -125,7 +125,7 @@ impl QuoteTagger {
         } = self.quotations(&cx);
         if let Some(model) = &self.speakers {
             for i in 0..found.len() {
-                if found[i].incomplete || speakers::rules_stand(&cx, &found[i]) {
+                if !speakers::is_ranked(&cx, &found[i]) {
                     continue;
                 }
                 let mut candidates =
@@ -265,7 +265,7 @@ impl QuoteTagger {
         let cx = Context::new(analysis, &self.lexicon);
         let q = self.quotations(&cx);
         (0..q.found.len())
-            .filter(|&i| !q.found[i].incomplete && !speakers::rules_stand(&cx, &q.found[i]))
+            .filter(|&i| speakers::is_ranked(&cx, &q.found[i]))
             .map(|i| SpeakerChoice {
                 quote: q.found[i].start..q.found[i].end,
                 candidates: speakers::candidates(&cx, &q.facts, &q.parts, &q.found, i),

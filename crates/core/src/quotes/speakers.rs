@@ -201,14 +201,17 @@ impl Origin {
     }
 }
 
-/// Whether the speaker of quotation `f` is the one the rules read from "nach
-/// eigenen Angaben": the sentence's subject. That choice stands; the corpus marks
-/// the phrase "eigenen Angaben" itself as the speaker, which in depesche's schema is
-/// not one, so the ranking learns nothing there and is not asked.
-pub(super) fn rules_stand(cx: &Context<'_>, f: &Found) -> bool {
+/// Whether the ranking chooses the speaker of quotation `f`. Not for a frame whose
+/// content was lost, nor for the speaker the rules read from "nach eigenen Angaben"
+/// (the sentence's subject): the corpus marks the phrase "eigenen Angaben" itself as
+/// the speaker, which in depesche's schema is not one, so the ranking learns
+/// nothing there and is not asked.
+pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     // "nach eigenen Angaben", "eigenen Angaben zufolge"
-    f.cue
-        .is_some_and(|c| (c.saturating_sub(2)..c).any(|k| own(cx, k)))
+    let own_source = f
+        .cue
+        .is_some_and(|c| (c.saturating_sub(2)..c).any(|k| own(cx, k)));
+    !f.incomplete && !own_source
 }
 
 /// Whether token `k` makes the sentence's subject the source ("eigenen").
