@@ -118,6 +118,41 @@ pub fn add_surnames(tokens: &[&str], found: &mut Vec<Found>, surnames: &FxHashSe
     }
 }
 
+/// The surname of a full name that starts with lower-case particles ("von der
+/// Leyen" of "Ursula von der Leyen"), if it has them.
+pub fn particle_surname<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
+    let at =
+        (1..words.len().saturating_sub(1)).find(|&i| words[i].starts_with(char::is_lowercase))?;
+    Some(words[at..].to_vec())
+}
+
+/// Widens person mentions of a surname over the particles that stand before them
+/// as they stand in the full name the article gives ("Von der Leyen sagte" once
+/// "Ursula von der Leyen" is found): the model, seeing one sentence, takes a
+/// capitalised "Von" at the start of a sentence for an ordinary word.
+pub fn add_particles(tokens: &[&str], found: &mut [Found], surnames: &[Vec<&str>]) {
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Person) {
+        for surname in surnames {
+            let Some(particles) = surname.len().checked_sub(f.end - f.start) else {
+                continue;
+            };
+            let (before, named) = surname.split_at(particles);
+            let start = f.start.checked_sub(particles);
+            let matches = start.is_some_and(|start| {
+                tokens[f.start..f.end] == *named
+                    && tokens[start..f.start]
+                        .iter()
+                        .zip(before)
+                        .all(|(t, p)| t.to_lowercase() == *p)
+            });
+            if let (true, Some(start)) = (matches && particles > 0, start) {
+                f.start = start;
+                break;
+            }
+        }
+    }
+}
+
 /// The chunks of a BIO label sequence as (start, end, label without prefix); an
 /// `I-` that continues nothing starts a chunk.
 pub fn chunks<'l>(labels: &[&'l str]) -> Vec<(usize, usize, &'l str)> {
@@ -147,5 +182,29 @@ mod tests {
             c,
             [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "PER")]
         );
+    }
+
+    #[test]
+    fn surnames_take_the_particles_of_the_full_name() {
+        let full = ["Ursula", "von", "der", "Leyen"];
+        let surname = particle_surname(&full).expect("has particles");
+        assert_eq!(surname, ["von", "der", "Leyen"]);
+        assert_eq!(particle_surname(&["Olaf", "Scholz"]), None);
+        assert_eq!(particle_surname(&["Leyen"]), None);
+        let person = |start, end| Found {
+            start,
+            end,
+            kind: EntityKind::Person,
+            known: None,
+        };
+        let tokens = ["Von", "der", "Leyen", "sagte", "der", "Leyen"];
+        let mut found = vec![person(2, 3)];
+        add_particles(&tokens, &mut found, std::slice::from_ref(&surname));
+        assert_eq!((found[0].start, found[0].end), (0, 3));
+        // the particles must stand before it as they stand in the name
+        let tokens = ["Frau", "Leyen", "sagte"];
+        let mut found = vec![person(1, 2)];
+        add_particles(&tokens, &mut found, &[surname]);
+        assert_eq!(found[0].start, 1);
     }
 }

@@ -72,7 +72,9 @@ pub fn resolve(
         let at = match c.kind {
             EntityKind::Person => drafts.iter().position(|d| {
                 d.kind == EntityKind::Person
-                    && (d.name == name || (c.words.len() == 1 && last_word(&d.name) == name))
+                    && (d.name == name
+                        || (c.words.len() == 1 && last_word(&d.name) == name)
+                        || particle_form(&d.name, &name))
             }),
             kind => drafts.iter().position(|d| {
                 d.kind == kind
@@ -166,6 +168,20 @@ fn canonical_name(c: &Candidate, gazetteer: &Gazetteer, words: &FxHashSet<&str>)
     out.join(" ")
 }
 
+/// Whether `name` is the end of the full name `full` from its particles on ("Von der
+/// Leyen" of "Ursula von der Leyen"), however the particle is capitalised.
+fn particle_form(full: &str, name: &str) -> bool {
+    let Some(at) = full.len().checked_sub(name.len()) else {
+        return false;
+    };
+    let Some(tail) = full.get(at..) else {
+        return false;
+    };
+    full[..at].ends_with(' ')
+        && tail.starts_with(char::is_lowercase)
+        && tail.to_lowercase() == name.to_lowercase()
+}
+
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
@@ -243,4 +259,19 @@ fn finish(mut drafts: Vec<Draft>, gazetteer: &Gazetteer) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particle_forms_end_the_full_name_from_a_particle_on() {
+        assert!(particle_form("Ursula von der Leyen", "Von der Leyen"));
+        assert!(particle_form("Ursula von der Leyen", "von der Leyen"));
+        assert!(!particle_form("Ursula von der Leyen", "der Leyen Ursula"));
+        assert!(!particle_form("Donald Trump", "Trump"));
+        assert!(!particle_form("Leyen", "Von der Leyen"));
+        assert!(!particle_form("Hans Müller", "s Müller"));
+    }
 }

@@ -88,8 +88,19 @@ impl EntityTagger {
                     .map(|f| words[f.end - 1])
             })
             .collect();
+        let particle_surnames: Vec<Vec<&str>> = sentences
+            .iter()
+            .zip(&found)
+            .flat_map(|((_, words), found)| {
+                found
+                    .iter()
+                    .filter(|f| f.kind == EntityKind::Person)
+                    .filter_map(|f| mentions::particle_surname(&words[f.start..f.end]))
+            })
+            .collect();
         for ((_, words), found) in sentences.iter().zip(&mut found) {
             mentions::add_surnames(words, found, &surnames);
+            mentions::add_particles(words, found, &particle_surnames);
         }
         let mut candidates = Vec::new();
         let mut references = Vec::new();
