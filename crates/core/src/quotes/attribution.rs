@@ -158,7 +158,7 @@ impl<'a> Context<'a> {
             }
         }
         let last = last_noun?;
-        Some(self.actor(i, last + 1))
+        Some(self.phrase_actor(i, last + 1))
     }
 
     /// The speaker before token `cue` in its sentence: a determiner phrase opening
@@ -181,7 +181,7 @@ impl<'a> Context<'a> {
                 while a > start && self.entity_at[a - 1] == Some(e) {
                     a -= 1;
                 }
-                return Some(self.actor(self.title_start(a, start), j + 1));
+                return Some(self.phrase_actor(self.title_start(a, start), j + 1));
             }
         }
         self.speaker_from(start, cue)
@@ -195,7 +195,7 @@ impl<'a> Context<'a> {
         while end < b && self.entity_at[end] == e {
             end += 1;
         }
-        Some(self.actor(self.title_start(i, a), end))
+        Some(self.phrase_actor(self.title_start(i, a), end))
     }
 
     /// Where the title before a name starts: capitalised words ("Verteidigungsminister

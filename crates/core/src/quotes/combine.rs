@@ -89,7 +89,7 @@ fn widened(cx: &Context<'_>, parts: &[Vec<Labelled>], speaker: &ActorRef) -> Act
     {
         Some(x) => ActorRef {
             entity: speaker.entity.clone(),
-            ..cx.actor(x.start.min(a), x.end.max(b))
+            ..cx.phrase_actor(x.start.min(a), x.end.max(b))
         },
         None => speaker.clone(),
     }
