@@ -20,7 +20,7 @@ use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::Found;
 use crate::entities::features::{feature_hash, feature_hash_parts, Feature};
-use crate::model::{ActorRef, EntityKind, QuoteKind};
+use crate::model::{ActorRef, EntityKind, QuoteKind, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -186,6 +186,9 @@ enum Origin {
     Apposition,
     /// Another candidate with the source words before it.
     Source,
+    /// Another candidate completed to a whole name, with a bracket after it ("Rainer
+    /// Brüderle (FDP)"), or trimmed of punctuation at its edges.
+    Completed,
 }
 
 impl Origin {
@@ -197,6 +200,7 @@ impl Origin {
             Origin::Name => "name",
             Origin::Apposition => "apposition",
             Origin::Source => "source",
+            Origin::Completed => "completed",
         }
     }
 }
@@ -309,6 +313,13 @@ pub(super) fn candidates<F: Features>(
     for range in sourced {
         add(&mut phrases, range, None, Origin::Source);
     }
+    let completed: Vec<Range<usize>> = phrases
+        .iter()
+        .flat_map(|(range, _, _)| completions(cx, range.clone(), &outside))
+        .collect();
+    for range in completed {
+        add(&mut phrases, range, None, Origin::Completed);
+    }
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
         .flatten()
@@ -346,6 +357,53 @@ pub(super) fn candidates<F: Features>(
         known: None,
         features,
     });
+    out
+}
+
+/// The variants of a phrase that the labeller or the entity layer cut short or
+/// ran on: widened to the whole name whose start or end it holds ("Angaben der
+/// Staatsanwaltschaft Krefeld"), with a bracket after it ("Rainer Brüderle (FDP)"),
+/// and trimmed of punctuation at its edges ("Medienberichten,"). Only tokens for
+/// which `usable` holds (those outside the quotation) are added.
+fn completions(
+    cx: &Context<'_>,
+    range: Range<usize>,
+    usable: &impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let sentence = cx.sentence(cx.sentence_of[range.start]);
+    let same = |k: usize, e: usize| cx.entity_at[k] == Some(e) && usable(k);
+    let mut out = Vec::new();
+    // the whole name
+    let (mut a, mut b) = (range.start, range.end);
+    if let Some(e) = cx.entity_at[a] {
+        while a > sentence.start && same(a - 1, e) {
+            a -= 1;
+        }
+    }
+    if let Some(e) = cx.entity_at[b - 1] {
+        while b < sentence.end && same(b, e) {
+            b += 1;
+        }
+    }
+    out.push(a..b);
+    // a short bracket after it: a party, an abbreviation
+    if b + 2 < sentence.end && cx.words[b] == "(" {
+        let close = (b + 2..(b + 5).min(sentence.end)).find(|&k| cx.words[k] == ")");
+        if let Some(close) = close.filter(|&c| (b..=c).all(usable)) {
+            out.push(a..close + 1);
+        }
+    }
+    // without punctuation at its edges
+    let punct = |k: usize| cx.analysis.tokens[k].kind == TokenKind::Punct;
+    let (mut a, mut b) = (range.start, range.end);
+    while b > a + 1 && punct(b - 1) {
+        b -= 1;
+    }
+    while a + 1 < b && punct(a) {
+        a += 1;
+    }
+    out.push(a..b);
+    out.retain(|r| *r != range);
     out
 }
 
