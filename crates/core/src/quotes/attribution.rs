@@ -187,6 +187,14 @@ impl<'a> Context<'a> {
         self.speaker_from(start, cue)
     }
 
+    /// The subject phrase that fills a clause from `start` up to its verb `cue`
+    /// ("Ein Sprecher sagte …"): German puts one phrase before the finite verb, so a
+    /// speaker phrase that reaches the verb is its subject.
+    pub fn subject_before(&self, start: usize, cue: usize) -> Option<ActorRef> {
+        let subject = self.speaker_from(start, cue)?;
+        (self.token_after(subject.span.end) == cue).then_some(subject)
+    }
+
     /// The first speaker named in tokens `a..b`.
     pub fn first_speaker(&self, a: usize, b: usize) -> Option<ActorRef> {
         let i = (a..b).find(|&i| self.entity_at[i].is_some_and(|e| self.can_speak(e)))?;

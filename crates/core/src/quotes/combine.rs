@@ -115,7 +115,14 @@ pub(super) fn labelled_quotes(
     let mut ruled = vec![false; parts.len()];
     let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
     for f in found {
-        for s in [f.sentence, opening_sentence(cx, f)] {
+        // every sentence the quotation spans, and the one it is tied to
+        let first = opening_sentence(cx, f);
+        let last = cx.sentence_of[f
+            .end
+            .saturating_sub(1)
+            .max(f.start)
+            .min(cx.words.len().saturating_sub(1))];
+        for s in (first..=last).chain([f.sentence]) {
             if let Some(slot) = ruled.get_mut(s) {
                 *slot = true;
             }

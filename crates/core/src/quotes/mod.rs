@@ -361,17 +361,31 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         return f.speaker.is_some().then_some(f);
     }
     let open_range = cx.sentence(s_open);
-    // X sagte: „…“ / sagte X: „…“ / Trump: „…“
-    if o > open_range.start && cx.words[o - 1] == ":" {
+    // X sagte: „…“ / sagte X: „…“ / Trump: „…“, the frame in the quote's sentence or,
+    // where the quote opens a paragraph of its own, ending the sentence before
+    let frame = if o > open_range.start && cx.words[o - 1] == ":" {
+        Some(open_range.start..o - 1)
+    } else {
+        s_open
+            .checked_sub(1)
+            .filter(|_| o == open_range.start)
+            .map(|p| cx.sentence(p))
+            .filter(|p| p.len() > 1 && cx.words[p.end - 1] == ":")
+            .map(|p| p.start..p.end - 1)
+    };
+    if let Some(frame) = frame {
         f.sentence = s_open;
-        let cue = (open_range.start..o - 1).rev().find(|&k| cx.is_verb_cue(k));
+        let cue = frame.clone().rev().find(|&k| cx.is_verb_cue(k));
         f.cue = cue;
         f.speaker = match cue {
+            // "Ein Sprecher sagte der Agentur Tass:": a subject before the verb
+            // makes the phrase after it an object
             Some(k) => cx
-                .speaker_from(k + 1, o - 1)
-                .or_else(|| cx.first_speaker(k + 1, o - 1))
+                .subject_before(frame.start, k)
+                .or_else(|| cx.speaker_from(k + 1, frame.end))
+                .or_else(|| cx.first_speaker(k + 1, frame.end))
                 .or_else(|| cx.speaker_before(k)),
-            None => cx.first_speaker(open_range.start, o - 1),
+            None => cx.first_speaker(frame.start, frame.end),
         };
         // a colon and a speech verb introduce a quote even where the speaker is
         // not found

@@ -26,7 +26,9 @@ pub fn run_cases<T>(
             if at < items.len() {
                 failures.push(format!("unexpected {}", describe(&items[at])));
             }
-            items = layer(pipeline.analyze(Article::from_text("case", body, Some(dct))));
+            // `\n` in a body breaks the line (a blank line between paragraphs)
+            let body = body.replace("\\n", "\n");
+            items = layer(pipeline.analyze(Article::from_text("case", &body, Some(dct))));
             at = 0;
         } else if let Some(expect) = line.strip_prefix("= ") {
             checked += 1;
