@@ -140,7 +140,7 @@ impl<'a> Context<'a> {
             {
                 last_noun = Some(j);
                 j += 1;
-            } else if last_noun.is_some() && self.lexicon.is_determiner(w) {
+            } else if last_noun.is_some() && self.lexicon.is_genitive(w) {
                 j += 1;
             } else if j > i
                 && self.lexicon.is_determiner(self.words[j - 1])
@@ -193,6 +193,17 @@ impl<'a> Context<'a> {
     pub fn subject_before(&self, start: usize, cue: usize) -> Option<ActorRef> {
         let subject = self.speaker_from(start, cue)?;
         (self.token_after(subject.span.end) == cue).then_some(subject)
+    }
+
+    /// The speaker a quoting verb `cue` names as its object ("zitierte den Minister"),
+    /// in tokens up to `end`: the phrase after the verb where a subject comes before
+    /// it, else the second phrase after it ("„…“, zitierte die Agentur den Minister").
+    pub fn quoted_object(&self, start: usize, cue: usize, end: usize) -> Option<ActorRef> {
+        let first = self.speaker_from(cue + 1, end)?;
+        if self.subject_before(start, cue).is_some() {
+            return Some(first);
+        }
+        self.speaker_from(self.token_after(first.span.end), end)
     }
 
     /// The first speaker named in tokens `a..b`.

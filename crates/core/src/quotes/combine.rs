@@ -21,7 +21,8 @@ const MAX_GAP: usize = 3;
 /// Checks the rules' quotations against the labels (`parts`, per sentence):
 /// - words in quotation marks without a cue that the labeller does not mark as
 ///   quoted are names or titles ("„Department of Vertebrate Zoology“"), not quotes;
-/// - a speaker is widened to the labelled speaker phrase it lies in;
+/// - a speaker is widened to the labelled speaker phrase it lies in (not the
+///   object of a quoting verb);
 /// - a quotation without a speaker takes the labelled speaker nearest to it in its
 ///   sentence, else the speaker of the quotation before when it is at most two
 ///   sentences back.
@@ -41,7 +42,13 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
         2 * labelled >= f.end - f.start
     });
     for f in found.iter_mut() {
+        // the object a quoting verb names is a phrase of its own ("zitierte die
+        // Agentur den Minister"), which a labelled phrase over both would swallow
+        let quoting = f
+            .cue
+            .is_some_and(|c| cx.words.get(c).is_some_and(|w| cx.lexicon.is_quoting(w)));
         match &mut f.speaker {
+            Some(_) if quoting => {}
             Some(speaker) => *speaker = widened(cx, parts, speaker),
             None => {
                 let me = Labelled {

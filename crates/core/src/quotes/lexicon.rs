@@ -28,6 +28,8 @@ pub struct QuoteLexicon {
     source_of: FxHashSet<String>,
     own: FxHashSet<String>,
     datives: FxHashSet<String>,
+    genitives: FxHashSet<String>,
+    quoting: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -74,6 +76,8 @@ impl QuoteLexicon {
                 "source_of" => lex.source_of.extend(forms.map(str::to_string)),
                 "own" => lex.own.extend(forms.map(str::to_string)),
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
+                "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
+                "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
             }
         }
@@ -132,6 +136,18 @@ impl QuoteLexicon {
         self.datives.contains(word)
     }
 
+    /// Whether `word` can open a genitive phrase ("des", "einer"), which carries a
+    /// speaker phrase on ("ein Sprecher des Ministeriums").
+    pub fn is_genitive(&self, word: &str) -> bool {
+        self.genitives.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a speech verb whose object, not its subject, is the
+    /// speaker ("Die Zeitung zitierte den Minister mit den Worten: …").
+    pub fn is_quoting(&self, word: &str) -> bool {
+        self.quoting.contains(word)
+    }
+
     /// Whether `word` is a pronoun that can be a speaker ("er").
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.pronouns.contains(word)
@@ -151,9 +167,12 @@ mod tests {
     fn reads_kinds_and_rejects_unknown_ones() {
         let lex = QuoteLexicon::parse(
             "t",
-            "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n",
+            "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n\
+             genitive\t-\tdes\nquoting\tzitieren\tzitierte\n",
         )
         .unwrap();
+        assert!(lex.is_genitive("Des") && !lex.is_genitive("den"));
+        assert!(lex.is_quoting("zitierte") && !lex.is_quoting("sagte"));
         assert_eq!(lex.cue("sagte"), Some(CueKind::Verb));
         assert_eq!(lex.cue("laut"), Some(CueKind::Source));
         assert_eq!(lex.cue("Polizeiangaben"), Some(CueKind::Source));

@@ -348,8 +348,11 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         && (cx.is_verb_cue(j) || cx.lexicon.cue(cx.words[j]) == Some(CueKind::Source))
     {
         f.cue = Some(j);
-        f.speaker = cx
-            .speaker_from(j + 1, close_range.end)
+        let quoting = cx.lexicon.is_quoting(cx.words[j]);
+        f.speaker = quoting
+            .then(|| cx.quoted_object(j, j, close_range.end))
+            .flatten()
+            .or_else(|| cx.speaker_from(j + 1, close_range.end))
             .or_else(|| cx.first_speaker(j + 1, close_range.end));
         // reported words before the quote in the same sentence make it mixed
         let open_range = cx.sentence(s_open);
@@ -380,6 +383,9 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         f.speaker = match cue {
             // "Ein Sprecher sagte der Agentur Tass:": a subject before the verb
             // makes the phrase after it an object
+            Some(k) if cx.lexicon.is_quoting(cx.words[k]) => cx
+                .quoted_object(frame.start, k, frame.end)
+                .or_else(|| cx.speaker_from(k + 1, frame.end)),
             Some(k) => cx
                 .subject_before(frame.start, k)
                 .or_else(|| cx.speaker_from(k + 1, frame.end))

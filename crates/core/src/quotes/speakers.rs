@@ -206,8 +206,9 @@ impl Origin {
 }
 
 /// Whether the ranking chooses the speaker of quotation `f`. Not for a frame whose
-/// content was lost, nor for the speaker the rules read from "nach eigenen Angaben"
-/// (the sentence's subject): the corpus marks the phrase "eigenen Angaben" itself as
+/// content was lost, nor for the object a quoting verb names (the corpus has too few
+/// to learn it), nor for the speaker the rules read from "nach eigenen Angaben" (the
+/// sentence's subject): the corpus marks the phrase "eigenen Angaben" itself as
 /// the speaker, which in depesche's schema is not one, so the ranking learns
 /// nothing there and is not asked.
 pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
@@ -215,7 +216,12 @@ pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     let own_source = f
         .cue
         .is_some_and(|c| (c.saturating_sub(2)..c).any(|k| own(cx, k)));
-    !f.incomplete && !own_source
+    // "zitierte den Minister mit den Worten": grammar, not the corpus' few cases,
+    // says the object speaks
+    let quoted_object = f.speaker.is_some()
+        && f.cue
+            .is_some_and(|c| cx.words.get(c).is_some_and(|w| cx.lexicon.is_quoting(w)));
+    !f.incomplete && !own_source && !quoted_object
 }
 
 /// Whether token `k` makes the sentence's subject the source ("eigenen").
