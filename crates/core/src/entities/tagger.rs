@@ -78,26 +78,24 @@ impl EntityTagger {
                 mentions::find(words, &labels, &self.gazetteer)
             })
             .collect();
-        let surnames: FxHashSet<&str> = sentences
+        // the persons the model found, whose surnames it may have missed elsewhere
+        let persons: Vec<&[&str]> = sentences
             .iter()
             .zip(&found)
             .flat_map(|((_, words), found)| {
                 found
                     .iter()
                     .filter(|f| f.kind == EntityKind::Person)
-                    .map(|f| words[f.end - 1])
+                    .map(|f| &words[f.start..f.end])
             })
             .collect();
-        let particle_surnames: Vec<Vec<&str>> = sentences
+        let surnames: FxHashSet<&str> = persons.iter().filter_map(|p| p.last().copied()).collect();
+        let mut particle_surnames: Vec<Vec<&str>> = persons
             .iter()
-            .zip(&found)
-            .flat_map(|((_, words), found)| {
-                found
-                    .iter()
-                    .filter(|f| f.kind == EntityKind::Person)
-                    .filter_map(|f| mentions::particle_surname(&words[f.start..f.end]))
-            })
+            .filter_map(|p| mentions::particle_surname(p))
             .collect();
+        particle_surnames.sort_unstable();
+        particle_surnames.dedup();
         for ((_, words), found) in sentences.iter().zip(&mut found) {
             mentions::add_surnames(words, found, &surnames);
             mentions::add_particles(words, found, &particle_surnames);

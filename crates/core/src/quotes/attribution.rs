@@ -94,6 +94,13 @@ impl<'a> Context<'a> {
             .is_some_and(|w| self.lexicon.cue(w) == Some(CueKind::Verb))
     }
 
+    /// Whether token `i` is a speech verb whose object is the speaker ("zitierte").
+    pub fn is_quoting_verb(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| self.lexicon.is_quoting(w))
+    }
+
     /// The cue of token `i`.
     pub fn cue(&self, i: usize) -> Cue {
         let span = self.analysis.tokens[i].span;

@@ -31,8 +31,7 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
         if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
             return true;
         }
-        let last = cx.words.len().saturating_sub(1);
-        let sentences = opening_sentence(cx, f)..=cx.sentence_of[f.end.min(last + 1) - 1];
+        let sentences = opening_sentence(cx, f)..=closing_sentence(cx, f);
         let labelled: usize = parts[sentences]
             .iter()
             .flatten()
@@ -44,9 +43,7 @@ pub(super) fn check_rule_quotes(cx: &Context<'_>, parts: &[Vec<Labelled>], found
     for f in found.iter_mut() {
         // the object a quoting verb names is a phrase of its own ("zitierte die
         // Agentur den Minister"), which a labelled phrase over both would swallow
-        let quoting = f
-            .cue
-            .is_some_and(|c| cx.words.get(c).is_some_and(|w| cx.lexicon.is_quoting(w)));
+        let quoting = f.cue.is_some_and(|c| cx.is_quoting_verb(c));
         match &mut f.speaker {
             Some(_) if quoting => {}
             Some(speaker) => *speaker = widened(cx, parts, speaker),
@@ -123,13 +120,8 @@ pub(super) fn labelled_quotes(
     let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
     for f in found {
         // every sentence the quotation spans, and the one it is tied to
-        let first = opening_sentence(cx, f);
-        let last = cx.sentence_of[f
-            .end
-            .saturating_sub(1)
-            .max(f.start)
-            .min(cx.words.len().saturating_sub(1))];
-        for s in (first..=last).chain([f.sentence]) {
+        let spanned = opening_sentence(cx, f)..=closing_sentence(cx, f);
+        for s in spanned.chain([f.sentence]) {
             if let Some(slot) = ruled.get_mut(s) {
                 *slot = true;
             }
@@ -231,6 +223,12 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
         .filter(|x| x.part == Part::Addressee)
         .min_by_key(|x| distance(x, &me))
         .map(|x| cx.phrase_actor(x.start, x.end))
+}
+
+/// The sentence quotation `f` closes in.
+pub(super) fn closing_sentence(cx: &Context<'_>, f: &Found) -> usize {
+    let last = f.end.saturating_sub(1).max(f.start);
+    cx.sentence_of[last.min(cx.words.len().saturating_sub(1))]
 }
 
 /// The sentence quotation `f` opens in (`f.sentence` is where it is attributed,

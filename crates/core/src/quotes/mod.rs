@@ -226,7 +226,7 @@ impl QuoteTagger {
         // sentences that hold reported speech the rules found
         let mut speech = vec![false; analysis.sentences.len()];
         for f in found.iter().filter(|f| !f.incomplete) {
-            let last = cx.sentence_of[f.end.saturating_sub(1).max(f.start)];
+            let last = combine::closing_sentence(cx, f);
             speech[f.sentence..=last.max(f.sentence)].fill(true);
         }
         // Each labelled sentence's features, kept for the addressee model. A sentence
@@ -348,7 +348,7 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         && (cx.is_verb_cue(j) || cx.lexicon.cue(cx.words[j]) == Some(CueKind::Source))
     {
         f.cue = Some(j);
-        let quoting = cx.lexicon.is_quoting(cx.words[j]);
+        let quoting = cx.is_quoting_verb(j);
         f.speaker = quoting
             .then(|| cx.quoted_object(j, j, close_range.end))
             .flatten()
@@ -383,7 +383,7 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         f.speaker = match cue {
             // "Ein Sprecher sagte der Agentur Tass:": a subject before the verb
             // makes the phrase after it an object
-            Some(k) if cx.lexicon.is_quoting(cx.words[k]) => cx
+            Some(k) if cx.is_quoting_verb(k) => cx
                 .quoted_object(frame.start, k, frame.end)
                 .or_else(|| cx.speaker_from(k + 1, frame.end)),
             Some(k) => cx

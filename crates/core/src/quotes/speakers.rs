@@ -218,9 +218,7 @@ pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
         .is_some_and(|c| (c.saturating_sub(2)..c).any(|k| own(cx, k)));
     // "zitierte den Minister mit den Worten": grammar, not the corpus' few cases,
     // says the object speaks
-    let quoted_object = f.speaker.is_some()
-        && f.cue
-            .is_some_and(|c| cx.words.get(c).is_some_and(|w| cx.lexicon.is_quoting(w)));
+    let quoted_object = f.speaker.is_some() && f.cue.is_some_and(|c| cx.is_quoting_verb(c));
     !f.incomplete && !own_source && !quoted_object
 }
 
