@@ -55,6 +55,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         runs: args.runs,
         min_count: args.min_count,
         prune: args.prune,
+        min_feature_weight: args.min_feature_weight,
         ..NerTraining::default()
     };
     std::fs::create_dir_all(&args.out).with_context(|| format!("{}", args.out.display()))?;
@@ -74,9 +75,15 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     } else {
         MODEL_FILES.len()
     };
-    for (file, parts) in MODEL_FILES
+    // Addressees are rare and their weights small: their model keeps every feature.
+    let addressee_settings = NerTraining {
+        min_feature_weight: 0.0,
+        ..settings
+    };
+    for ((file, parts), settings) in MODEL_FILES
         .iter()
         .zip([&quote_parts, &vec![Part::Addressee]])
+        .zip([&settings, &addressee_settings])
         .take(labelled)
     {
         let sequences: Vec<_> = analyses
@@ -85,7 +92,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
                 depesche_learn::quotes::sequences(analysis, doc, &lexicon, &clusters, parts)
             })
             .collect();
-        let model = depesche_learn::quotes::train(&sequences, &settings);
+        let model = depesche_learn::quotes::train(&sequences, settings);
         let bytes = model.to_bytes();
         let path = args.out.join(file);
         std::fs::write(&path, &bytes).with_context(|| format!("{}", path.display()))?;

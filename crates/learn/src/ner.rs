@@ -38,6 +38,10 @@ pub struct NerTraining {
     pub epochs: usize,
     /// Weights below this magnitude are dropped from the model file.
     pub prune: f32,
+    /// A feature none of whose weights reaches this magnitude is dropped from the
+    /// model file: a smaller model is looked up faster, and most of the features a
+    /// perceptron or CRF keeps barely move a score.
+    pub min_feature_weight: f32,
     /// Seed of the sentence order shuffle.
     pub seed: u64,
     /// Models trained with seeds `seed`, `seed + 1` … whose weights are averaged:
@@ -72,6 +76,7 @@ impl Default for NerTraining {
     fn default() -> NerTraining {
         NerTraining {
             prune: 0.01,
+            min_feature_weight: 0.0,
             seed: 7,
             runs: 1,
             min_count: 1,
@@ -181,7 +186,10 @@ pub fn train_sequences<S: AsRef<str>>(
                 .filter(|(_, x)| x.abs() > settings.prune)
                 .map(|(j, &x)| (j as u8, x))
                 .collect();
-            (!row.is_empty()).then_some((f, row))
+            let strong = row
+                .iter()
+                .any(|(_, x)| x.abs() >= settings.min_feature_weight);
+            (!row.is_empty() && strong).then_some((f, row))
         })
         .collect();
     NerModel::new(

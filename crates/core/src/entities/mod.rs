@@ -16,5 +16,6 @@ pub mod ner;
 pub mod resolve;
 pub mod roles;
 pub mod tagger;
+pub mod weights;
 
 pub use tagger::{EntityDataError, EntityTagger};

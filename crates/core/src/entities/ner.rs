@@ -7,7 +7,8 @@
 //! and stored in a small binary file, `data/entities/ner-outer.model`.
 
 use super::features::{sentence_features, Feature, FeatureSources};
-use rustc_hash::FxHashMap;
+pub use super::weights::FeatureWeights;
+use super::weights::WeightTable;
 
 const MAGIC: &[u8] = b"depesche-ner/2\n";
 
@@ -29,9 +30,6 @@ pub struct ModelError {
     pub reason: String,
 }
 
-/// The label weights of one feature: (label index, weight) pairs.
-pub type FeatureWeights = Vec<(u8, f32)>;
-
 /// A trained NER model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NerModel {
@@ -48,9 +46,8 @@ pub struct NerModel {
     /// Added to each label's score on every token (not stored in the file: the
     /// component that uses the model sets it, see [`NerModel::with_label_bias`]).
     label_bias: Vec<f32>,
-    /// Feature → range in `weights`.
-    index: FxHashMap<Feature, (u32, u32)>,
-    weights: Vec<(u8, f32)>,
+    /// Feature → its weight for each label.
+    weights: WeightTable,
 }
 
 impl NerModel {
@@ -61,22 +58,14 @@ impl NerModel {
         start: Vec<f32>,
         features: Vec<(Feature, FeatureWeights)>,
     ) -> NerModel {
-        let mut index = FxHashMap::default();
-        let mut weights = Vec::new();
-        for (f, w) in features {
-            let from = weights.len() as u32;
-            weights.extend(w);
-            index.insert(f, (from, weights.len() as u32));
-        }
         NerModel {
+            weights: WeightTable::new(labels.len(), features),
             allowed: bio_constraints(&labels),
             labels,
             transitions,
             start,
             o_bias: 0.0,
             label_bias: Vec::new(),
-            index,
-            weights,
         }
     }
 
@@ -100,7 +89,7 @@ impl NerModel {
 
     /// The number of features with weights.
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        self.weights.len()
     }
 
     /// The BIO label of each token; `sources` must be those the model was trained with.
@@ -159,25 +148,7 @@ impl NerModel {
 
     /// The summed feature weights of each row of `features`, `L` scores per row.
     fn scores(&self, features: &[Vec<Feature>]) -> Vec<f32> {
-        let l = self.labels.len();
-        let mut scores = vec![0f32; features.len() * l];
-        // Look every feature up first, then add the weights: the lookups are
-        // independent, so the processor overlaps their cache misses.
-        let mut hits: Vec<(u32, u32, u32)> = Vec::with_capacity(features.len() * 64);
-        for (t, fs) in features.iter().enumerate() {
-            hits.extend(
-                fs.iter()
-                    .filter_map(|f| self.index.get(f))
-                    .map(|&(a, b)| (t as u32, a, b)),
-            );
-        }
-        for &(t, a, b) in &hits {
-            let row = &mut scores[t as usize * l..(t as usize + 1) * l];
-            for &(label, w) in &self.weights[a as usize..b as usize] {
-                row[label as usize] += w;
-            }
-        }
-        scores
+        self.weights.scores(features, self.labels.len())
     }
 
     /// The model as bytes (the format [`NerModel::from_bytes`] reads).
@@ -192,13 +163,12 @@ impl NerModel {
             out.extend(w.to_le_bytes());
         }
         out.extend(self.o_bias.to_le_bytes());
-        let mut features: Vec<(&Feature, &(u32, u32))> = self.index.iter().collect();
-        features.sort();
+        let features = self.weights.entries();
         out.extend((features.len() as u32).to_le_bytes());
-        for (f, &(a, b)) in features {
+        for (f, weights) in features {
             out.extend(f.to_le_bytes());
-            out.push((b - a) as u8);
-            for &(label, w) in &self.weights[a as usize..b as usize] {
+            out.push(weights.len() as u8);
+            for (label, w) in weights {
                 out.push(label);
                 out.extend(w.to_le_bytes());
             }
