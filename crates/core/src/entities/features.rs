@@ -7,7 +7,7 @@
 //! ([`super::gazetteer`]). The same function serves training and tagging, so a model
 //! always sees the features it was trained on.
 
-use super::clusters::WordClusters;
+use super::clusters::{ClusterNames, WordClusters};
 use super::gazetteer::Gazetteer;
 
 /// What the feature extractor draws on beside the words themselves.
@@ -61,7 +61,7 @@ impl Sink {
 struct TokenView<'a> {
     lower: String,
     shape: String,
-    clusters: &'a [String],
+    clusters: ClusterNames<'a>,
 }
 
 /// The names of the neighbour offsets, in the order of [`OFFSETS`].
@@ -125,7 +125,7 @@ pub fn sentence_features(tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<V
         } else if let Some(head) = word.strip_suffix('-') {
             sink.add(&["hyph_open=", &head.to_lowercase()]);
         }
-        for c in v.clusters {
+        for c in v.clusters.iter() {
             sink.add(&["c", c]);
         }
         if let Some(clusters) = sources.clusters {
@@ -154,7 +154,7 @@ pub fn sentence_features(tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<V
             }
             if off.abs() == 1 {
                 sink.add(&["s3", name, "=", suffix(&n.lower, 3)]);
-                for c in n.clusters {
+                for c in n.clusters.iter() {
                     sink.add(&["c", name, c]);
                 }
                 if let Some(tags) = gazetteer_tags.get(j as usize) {
@@ -180,7 +180,7 @@ pub fn sentence_features(tokens: &[&str], sources: &FeatureSources<'_>) -> Vec<V
                 sink.add(&[name, &bounded[w[0]..w[n]]]);
             }
         }
-        for c in v.clusters {
+        for c in v.clusters.iter() {
             sink.add(&["shc=", &v.shape, "|", c]);
         }
         if i > 0 {

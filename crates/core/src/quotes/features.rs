@@ -256,7 +256,7 @@ pub fn sentence_features(
         add(&["s2=", suffix(w, 2)]);
         add(&["c=", classes[t]]);
         add(&["e=", entities[t]]);
-        for c in clusters.features(cx.words[k]) {
+        for c in clusters.features(cx.words[k]).iter() {
             add(&["k", c]);
         }
         if facts.quoted[k] {
