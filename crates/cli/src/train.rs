@@ -141,7 +141,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     // the folds are independent: train as many at once as there are cores
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let folds: Vec<u64> = (0..args.folds).collect();
-    let mut examples = Vec::new();
+    let mut fold_examples_all: Vec<Vec<_>> = Vec::new();
     for batch in folds.chunks(threads) {
         let done: Vec<_> = std::thread::scope(|scope| {
             let running: Vec<_> = batch
@@ -153,16 +153,19 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         for result in done {
             let fold =
                 result.map_err(|_| anyhow::anyhow!("training a fold's quote model failed"))?;
-            examples.extend(fold?);
+            fold_examples_all.push(fold?);
         }
         eprintln!(
             "speaker candidates, {} of {} folds: {} quotations, {:.1} s",
             batch.last().map_or(0, |f| f + 1),
             args.folds,
-            examples.len(),
+            fold_examples_all.iter().map(Vec::len).sum::<usize>(),
             started.elapsed().as_secs_f64()
         );
     }
+    let held_out =
+        depesche_learn::speakers::held_out_gain(&fold_examples_all, args.speaker_epochs, args.runs);
+    let examples: Vec<_> = fold_examples_all.into_iter().flatten().collect();
     let weights = depesche_learn::speakers::train(&examples, args.speaker_epochs, args.runs);
     let model = SpeakerModel::from_weights(&weights);
     let before = depesche_learn::speakers::gain(&examples, |_| 0);
@@ -183,11 +186,12 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         .with_context(|| format!("{}", path.display()))?;
     eprintln!(
         "{}: {} features; mean speaker gain on the training quotations {:.3} as the rules choose, \
-         {:.3} ranked, {:.3} at best; {:.1} s",
+         {:.3} ranked, {:.3} ranked by models trained on the other folds, {:.3} at best; {:.1} s",
         path.display(),
         weights.len(),
         before.chosen / before.examples.max(1) as f64,
         after.chosen / after.examples.max(1) as f64,
+        held_out.chosen / held_out.examples.max(1) as f64,
         before.best / before.examples.max(1) as f64,
         started.elapsed().as_secs_f64()
     );

@@ -120,6 +120,27 @@ pub fn gain(examples: &[SpeakerExample], choose: impl Fn(&SpeakerExample) -> usi
     out
 }
 
+/// The gain of each fold's examples under a ranking trained on the other folds: a
+/// change to the candidates or their features is judged on every training
+/// quotation this way, several times the dev split's few hundred.
+pub fn held_out_gain(folds: &[Vec<SpeakerExample>], epochs: usize, runs: u64) -> ChoiceGain {
+    let mut out = ChoiceGain::default();
+    for (k, held_out) in folds.iter().enumerate() {
+        let others: Vec<SpeakerExample> = folds
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .flat_map(|(_, f)| f.iter().cloned())
+            .collect();
+        let model = SpeakerModel::from_weights(&train(&others, epochs, runs));
+        let g = gain(held_out, |e| choose(&model, e));
+        out.examples += g.examples;
+        out.chosen += g.chosen;
+        out.best += g.best;
+    }
+    out
+}
+
 /// The candidate of `example` that `model` ranks first (the first of equals).
 pub fn choose(model: &SpeakerModel, example: &SpeakerExample) -> usize {
     let scores: Vec<f64> = example

@@ -189,6 +189,9 @@ enum Origin {
     /// Another candidate completed to a whole name, with a bracket after it ("Rainer
     /// Brüderle (FDP)"), or trimmed of punctuation at its edges.
     Completed,
+    /// The subject before a speech verb of the quotation's sentences or the two
+    /// before ("Der Bauernverband kritisierte die Entscheidung. Die Regierung habe …").
+    Subject,
 }
 
 impl Origin {
@@ -201,6 +204,7 @@ impl Origin {
             Origin::Apposition => "apposition",
             Origin::Source => "source",
             Origin::Completed => "completed",
+            Origin::Subject => "subject",
         }
     }
 }
@@ -220,6 +224,11 @@ pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     // says the object speaks
     let quoted_object = f.speaker.is_some() && f.cue.is_some_and(|c| cx.is_quoting_verb(c));
     !f.incomplete && !own_source && !quoted_object
+}
+
+/// Whether token `k` is a speech verb of the cue lexicon.
+fn is_speech_verb(cx: &Context<'_>, k: usize) -> bool {
+    cx.lexicon.cue(cx.words[k]) == Some(CueKind::Verb)
 }
 
 /// Whether token `k` makes the sentence's subject the source ("eigenen").
@@ -257,6 +266,22 @@ pub(super) fn candidates<F: Features>(
     }
     // names and pronouns of the quotation's own sentences the labeller left out
     let outside = |k: usize| k < f.start || k >= f.end;
+    for s in first.saturating_sub(SENTENCES_BEFORE)..=last {
+        let sentence = cx.sentence(s);
+        for k in sentence
+            .clone()
+            .filter(|&k| outside(k) && is_speech_verb(cx, k))
+        {
+            if let Some(subject) = cx.subject_before(sentence.start, k) {
+                add(
+                    &mut phrases,
+                    tokens_of(&subject),
+                    Some(subject),
+                    Origin::Subject,
+                );
+            }
+        }
+    }
     let mut k = cx.sentence(first).start;
     let end = cx.sentence(last).end;
     while k < end {
