@@ -77,8 +77,9 @@ pub struct TrainQuotesArgs {
     /// labelled by a quote model trained on the others.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(2..))]
     pub folds: u64,
-    /// Passes of the speaker model's perceptron over its examples.
-    #[arg(long, default_value_t = 10)]
+    /// Passes of the speaker model's perceptron over its examples (3 gives the best
+    /// held-out gain of 1, 2, 3, 5, 10 and 20).
+    #[arg(long, default_value_t = 3)]
     pub speaker_epochs: usize,
     /// Trains only the speaker model (for trying its features: the quote models
     /// take most of the time).

@@ -20,7 +20,7 @@ use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::Found;
 use crate::entities::features::{feature_hash, feature_hash_parts, Feature};
-use crate::model::{ActorRef, EntityKind, QuoteKind, TokenKind};
+use crate::model::{ActorRef, BlockKind, EntityKind, QuoteKind, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -210,8 +210,9 @@ impl Origin {
 }
 
 /// Whether the ranking chooses the speaker of quotation `f`. Not for a frame whose
-/// content was lost, nor for the object a quoting verb names (the corpus has too few
-/// to learn it), nor for the speaker the rules read from "nach eigenen Angaben" (the
+/// content was lost, nor for the object a quoting verb names or the name before a
+/// headline's colon ("Wadephul: Druck auf Russland erhöhen"; the corpus has too few
+/// of either to learn them), nor for the speaker the rules read from "nach eigenen Angaben" (the
 /// sentence's subject): the corpus marks the phrase "eigenen Angaben" itself as
 /// the speaker, which in depesche's schema is not one, so the ranking learns
 /// nothing there and is not asked.
@@ -223,7 +224,27 @@ pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     // "zitierte den Minister mit den Worten": grammar, not the corpus' few cases,
     // says the object speaks
     let quoted_object = f.speaker.is_some() && f.cue.is_some_and(|c| cx.is_quoting_verb(c));
-    !f.incomplete && !own_source && !quoted_object
+    !f.incomplete && !own_source && !quoted_object && !headline_speaker(cx, f)
+}
+
+/// Whether `f` is a headline quotation whose speaker the rules read before its colon
+/// ("Trump: „Macht mich sehr wütend“").
+fn headline_speaker(cx: &Context<'_>, f: &Found) -> bool {
+    let Some(speaker) = &f.speaker else {
+        return false;
+    };
+    let heading = cx
+        .analysis
+        .article
+        .blocks
+        .get(cx.block_of[f.sentence])
+        .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Subheading));
+    let between = cx.token_after(speaker.span.end)..f.start;
+    heading
+        && between.clone().any(|k| cx.words[k] == ":")
+        && between
+            .clone()
+            .all(|k| cx.words[k] == ":" || cx.analysis.tokens[k].kind == TokenKind::OpenQuote)
 }
 
 /// Whether token `k` is a speech verb of the cue lexicon.
