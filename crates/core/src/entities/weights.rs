@@ -58,22 +58,33 @@ impl WeightTable {
         let row_bytes = features.len() * std::mem::size_of::<Row>();
         let pair_bytes = pair_count * std::mem::size_of::<(u8, f32)>();
         if labels <= ROW_WIDTH && row_bytes <= 2 * pair_bytes {
-            let mut index = FxHashMap::default();
-            let mut rows = Vec::with_capacity(features.len());
-            for (f, weights) in features {
-                let mut row = Row([0.0; ROW_WIDTH]);
-                for (label, w) in weights {
-                    if let Some(slot) = row.0.get_mut(label as usize) {
-                        *slot += w;
-                    }
-                }
-                index.insert(f, rows.len() as u32);
-                rows.push(row);
-            }
-            return WeightTable(Layout::Dense { index, rows });
+            WeightTable::dense(features)
+        } else {
+            WeightTable::sparse(features)
         }
+    }
+
+    /// The table as rows (labels past [`ROW_WIDTH`] are dropped).
+    fn dense(features: Vec<(Feature, FeatureWeights)>) -> WeightTable {
         let mut index = FxHashMap::default();
-        let mut pairs = Vec::with_capacity(pair_count);
+        let mut rows = Vec::with_capacity(features.len());
+        for (f, weights) in features {
+            let mut row = Row([0.0; ROW_WIDTH]);
+            for (label, w) in weights {
+                if let Some(slot) = row.0.get_mut(label as usize) {
+                    *slot += w;
+                }
+            }
+            index.insert(f, rows.len() as u32);
+            rows.push(row);
+        }
+        WeightTable(Layout::Dense { index, rows })
+    }
+
+    /// The table as pairs.
+    fn sparse(features: Vec<(Feature, FeatureWeights)>) -> WeightTable {
+        let mut index = FxHashMap::default();
+        let mut pairs = Vec::new();
         for (f, weights) in features {
             let from = pairs.len() as u32;
             pairs.extend(weights.into_iter().filter(|&(_, w)| w != 0.0));
@@ -160,6 +171,7 @@ impl WeightTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn features() -> Vec<(Feature, FeatureWeights)> {
         vec![
@@ -183,6 +195,28 @@ mod tests {
         expected[8..16].copy_from_slice(&[0.0, 0.25, 0.0, 1.0, -0.5, 0.0, 1.5, 0.0]);
         assert_eq!(dense.scores(&tokens, 8), expected);
         assert_eq!(sparse.scores(&tokens, 8), expected);
+    }
+
+    /// Features with distinct ids, each with distinct labels below `labels`.
+    fn arbitrary_features(labels: u8) -> impl Strategy<Value = Vec<(Feature, FeatureWeights)>> {
+        let weights = proptest::collection::btree_map(0..labels, -4.0f32..4.0, 1..6)
+            .prop_map(|m| m.into_iter().filter(|&(_, w)| w != 0.0).collect::<Vec<_>>());
+        proptest::collection::btree_map(0u64..40, weights, 0..30)
+            .prop_map(|m| m.into_iter().filter(|(_, w)| !w.is_empty()).collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dense_rows_score_as_pairs_do(
+            features in arbitrary_features(13),
+            tokens in proptest::collection::vec(proptest::collection::vec(0u64..50, 0..12), 0..6),
+        ) {
+            let dense = WeightTable::dense(features.clone());
+            let sparse = WeightTable::sparse(features.clone());
+            proptest::prop_assert_eq!(dense.scores(&tokens, 13), sparse.scores(&tokens, 13));
+            proptest::prop_assert_eq!(dense.entries(), features.clone());
+            proptest::prop_assert_eq!(sparse.entries(), features);
+        }
     }
 
     #[test]
