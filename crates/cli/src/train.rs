@@ -117,7 +117,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     };
     // (the addressee model plays no part in choosing speakers)
     let addressees = models.get(1).map_or(ADDRESSEE_MODEL, Vec::as_slice);
-    let fold_examples = |fold: u64| -> anyhow::Result<Vec<_>> {
+    let fold_examples = |fold: u64| -> anyhow::Result<(Vec<_>, NerModel)> {
         let held_out = |i: usize| i as u64 % args.folds == fold;
         let sequences: Vec<_> = analyses
             .iter()
@@ -128,20 +128,24 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             })
             .collect();
         let model = depesche_learn::quotes::train(&sequences, &fold_settings);
-        let labeller =
-            QuoteLabeller::new(model, NerModel::from_bytes(addressees)?, clusters.clone());
+        let labeller = QuoteLabeller::new(
+            model.clone(),
+            NerModel::from_bytes(addressees)?,
+            clusters.clone(),
+        );
         let tagger = QuoteTagger::with_models(labeller, None)?;
         let mut out = Vec::new();
         for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
             let choices = tagger.speaker_choices(analysis);
             out.extend(depesche_learn::speakers::examples(analysis, doc, choices));
         }
-        Ok(out)
+        Ok((out, model))
     };
     // the folds are independent: train as many at once as there are cores
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let folds: Vec<u64> = (0..args.folds).collect();
     let mut fold_examples_all: Vec<Vec<_>> = Vec::new();
+    let mut fold_models: Vec<NerModel> = Vec::new();
     for batch in folds.chunks(threads) {
         let done: Vec<_> = std::thread::scope(|scope| {
             let running: Vec<_> = batch
@@ -153,7 +157,9 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         for result in done {
             let fold =
                 result.map_err(|_| anyhow::anyhow!("training a fold's quote model failed"))?;
-            fold_examples_all.push(fold?);
+            let (examples, model) = fold?;
+            fold_examples_all.push(examples);
+            fold_models.push(model);
         }
         eprintln!(
             "speaker candidates, {} of {} folds: {} quotations, {:.1} s",
@@ -163,8 +169,29 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         );
     }
-    let held_out =
-        depesche_learn::speakers::held_out_gain(&fold_examples_all, args.speaker_epochs, args.runs);
+    let rankings =
+        depesche_learn::speakers::fold_rankings(&fold_examples_all, args.speaker_epochs, args.runs);
+    let held_out = depesche_learn::speakers::held_out_gain(&fold_examples_all, &rankings);
+    // the whole stage on each fold's documents, by that fold's labeller and ranking
+    let mut report = depesche_eval::quotes::QuoteReport::default();
+    for (fold, (model, ranking)) in fold_models.into_iter().zip(rankings).enumerate() {
+        let labeller =
+            QuoteLabeller::new(model, NerModel::from_bytes(addressees)?, clusters.clone());
+        let tagger = QuoteTagger::with_models(labeller, Some(ranking))?;
+        let held_out = |i: usize| i % args.folds as usize == fold;
+        for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
+            held_out_score(&tagger, analysis, doc, &mut report);
+        }
+    }
+    let all = &report.overall;
+    eprintln!(
+        "held out on the train split ({} folds, each tagged by the models trained on the \
+         others): quote span F1 {:.3}, speaker F1 {:.3}, Messages F1 {:.3}",
+        args.folds,
+        all.quote.prf().f1,
+        all.speaker.prf().f1,
+        all.messages.prf().f1
+    );
     let examples: Vec<_> = fold_examples_all.into_iter().flatten().collect();
     let weights = depesche_learn::speakers::train(&examples, args.speaker_epochs, args.runs);
     let model = SpeakerModel::from_weights(&weights);
@@ -196,6 +223,23 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Scores the quotations `tagger` finds in `analysis` against `doc`'s gold.
+fn held_out_score(
+    tagger: &depesche_core::quotes::QuoteTagger,
+    analysis: &depesche_core::Analysis,
+    doc: &depesche_eval::quotes::QuoteDocument,
+    report: &mut depesche_eval::quotes::QuoteReport,
+) {
+    use depesche_eval::quotes::{score_document, PredictedQuote};
+    let text = &analysis.article.text;
+    let predicted: Vec<PredictedQuote> = tagger
+        .tag(analysis)
+        .iter()
+        .flat_map(|q| PredictedQuote::annotations(q, &analysis.tokens, text))
+        .collect();
+    score_document(doc, &predicted, report);
 }
 
 fn clusters(args: &TrainClustersArgs) -> anyhow::Result<()> {

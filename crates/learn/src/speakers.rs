@@ -120,20 +120,28 @@ pub fn gain(examples: &[SpeakerExample], choose: impl Fn(&SpeakerExample) -> usi
     out
 }
 
-/// The gain of each fold's examples under a ranking trained on the other folds: a
-/// change to the candidates or their features is judged on every training
-/// quotation this way, several times the dev split's few hundred.
-pub fn held_out_gain(folds: &[Vec<SpeakerExample>], epochs: usize, runs: u64) -> ChoiceGain {
+/// For each fold, the ranking trained on the examples of the other folds.
+pub fn fold_rankings(folds: &[Vec<SpeakerExample>], epochs: usize, runs: u64) -> Vec<SpeakerModel> {
+    (0..folds.len())
+        .map(|k| {
+            let others: Vec<SpeakerExample> = folds
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .flat_map(|(_, f)| f.iter().cloned())
+                .collect();
+            SpeakerModel::from_weights(&train(&others, epochs, runs))
+        })
+        .collect()
+}
+
+/// The gain of each fold's examples under the ranking trained without it
+/// ([`fold_rankings`]): a change to the candidates or their features is judged on
+/// every training quotation this way, several times the dev split's few hundred.
+pub fn held_out_gain(folds: &[Vec<SpeakerExample>], rankings: &[SpeakerModel]) -> ChoiceGain {
     let mut out = ChoiceGain::default();
-    for (k, held_out) in folds.iter().enumerate() {
-        let others: Vec<SpeakerExample> = folds
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != k)
-            .flat_map(|(_, f)| f.iter().cloned())
-            .collect();
-        let model = SpeakerModel::from_weights(&train(&others, epochs, runs));
-        let g = gain(held_out, |e| choose(&model, e));
+    for (held_out, model) in folds.iter().zip(rankings) {
+        let g = gain(held_out, |e| choose(model, e));
         out.examples += g.examples;
         out.chosen += g.chosen;
         out.best += g.best;
