@@ -117,8 +117,10 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     };
     // (the addressee model plays no part in choosing speakers)
     let addressees = models.get(1).map_or(ADDRESSEE_MODEL, Vec::as_slice);
+    // the fold of the i-th document
+    let fold_of = |i: usize| i as u64 % args.folds;
     let fold_examples = |fold: u64| -> anyhow::Result<(Vec<_>, NerModel)> {
-        let held_out = |i: usize| i as u64 % args.folds == fold;
+        let held_out = |i: usize| fold_of(i) == fold;
         let sequences: Vec<_> = analyses
             .iter()
             .enumerate()
@@ -174,12 +176,12 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let held_out = depesche_learn::speakers::held_out_gain(&fold_examples_all, &rankings);
     // the whole stage on each fold's documents, by that fold's labeller and ranking
     let mut report = depesche_eval::quotes::QuoteReport::default();
-    for (fold, (model, ranking)) in fold_models.into_iter().zip(rankings).enumerate() {
+    for (fold, (model, ranking)) in (0..).zip(fold_models.into_iter().zip(rankings)) {
         let labeller =
             QuoteLabeller::new(model, NerModel::from_bytes(addressees)?, clusters.clone());
         let tagger = QuoteTagger::with_models(labeller, Some(ranking))?;
-        let held_out = |i: usize| i % args.folds as usize == fold;
-        for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
+        let in_fold = |(i, _): &(usize, _)| fold_of(*i) == fold;
+        for (_, (analysis, doc)) in analyses.iter().enumerate().filter(in_fold) {
             held_out_score(&tagger, analysis, doc, &mut report);
         }
     }

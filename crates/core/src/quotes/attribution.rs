@@ -3,7 +3,8 @@
 
 use super::lexicon::{CueKind, QuoteLexicon};
 use crate::model::{
-    ActorRef, Analysis, Cue, DateRef, EntityKind, Span, TimexType, TokenKind, WarningKind,
+    ActorRef, Analysis, BlockKind, Cue, DateRef, EntityKind, Span, TimexType, TokenKind,
+    WarningKind,
 };
 
 /// An article's tokens with what attribution needs to know about each.
@@ -66,6 +67,15 @@ impl<'a> Context<'a> {
             flagged,
             lexicon,
         }
+    }
+
+    /// Whether sentence `s` stands in a title or subheading.
+    pub fn in_heading(&self, s: usize) -> bool {
+        let block = self
+            .block_of
+            .get(s)
+            .and_then(|&b| self.analysis.article.blocks.get(b));
+        block.is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Subheading))
     }
 
     /// The token range of sentence `s`.

@@ -201,11 +201,7 @@ pub fn sentence_features(
         Some(p) if cx.block_of[p] == cx.block_of[s] => &facts.facts[p],
         _ => &[],
     };
-    let block = &cx.analysis.article.blocks[cx.block_of[s]];
-    let heading = matches!(
-        block.kind,
-        crate::model::BlockKind::Title | crate::model::BlockKind::Subheading
-    );
+    let heading = cx.in_heading(s);
     let entities: Vec<&str> = r.clone().map(|k| entity(cx, k)).collect();
     // the features every token of the sentence shares, hashed once
     let mut shared: Vec<Feature> = Vec::new();

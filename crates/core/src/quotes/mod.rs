@@ -25,7 +25,7 @@ pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
 use crate::entities::features::Feature;
-use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
+use crate::model::{ActorRef, Analysis, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
@@ -465,12 +465,10 @@ fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
 /// A title or subheading "Name: what they want" ("Wadephul: Druck auf Russland
 /// erhöhen").
 fn headline_paraphrase(cx: &Context<'_>, s: usize) -> Option<Found> {
-    let block = cx.analysis.article.blocks.get(*cx.block_of.get(s)?)?;
-    let heading = matches!(block.kind, BlockKind::Title | BlockKind::Subheading);
-    let r = cx.sentence(s);
-    if !heading {
+    if !cx.in_heading(s) {
         return None;
     }
+    let r = cx.sentence(s);
     let colon = (r.start..r.end.min(r.start + 5)).find(|&k| cx.words[k] == ":")?;
     if colon + 1 >= r.end {
         return None;

@@ -20,7 +20,7 @@ use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::Found;
 use crate::entities::features::{feature_hash, feature_hash_parts, Feature};
-use crate::model::{ActorRef, BlockKind, EntityKind, QuoteKind, TokenKind};
+use crate::model::{ActorRef, EntityKind, QuoteKind, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -233,23 +233,12 @@ fn headline_speaker(cx: &Context<'_>, f: &Found) -> bool {
     let Some(speaker) = &f.speaker else {
         return false;
     };
-    let heading = cx
-        .analysis
-        .article
-        .blocks
-        .get(cx.block_of[f.sentence])
-        .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Subheading));
     let between = cx.token_after(speaker.span.end)..f.start;
-    heading
+    cx.in_heading(f.sentence)
         && between.clone().any(|k| cx.words[k] == ":")
         && between
             .clone()
             .all(|k| cx.words[k] == ":" || cx.analysis.tokens[k].kind == TokenKind::OpenQuote)
-}
-
-/// Whether token `k` is a speech verb of the cue lexicon.
-fn is_speech_verb(cx: &Context<'_>, k: usize) -> bool {
-    cx.lexicon.cue(cx.words[k]) == Some(CueKind::Verb)
 }
 
 /// Whether token `k` makes the sentence's subject the source ("eigenen").
@@ -291,7 +280,7 @@ pub(super) fn candidates<F: Features>(
         let sentence = cx.sentence(s);
         for k in sentence
             .clone()
-            .filter(|&k| outside(k) && is_speech_verb(cx, k))
+            .filter(|&k| outside(k) && facts.class(k) == "verb")
         {
             if let Some(subject) = cx.subject_before(sentence.start, k) {
                 add(
