@@ -42,12 +42,19 @@ pub enum TrainTask {
 /// `depesche train quotes`.
 #[derive(Debug, Args)]
 pub struct TrainQuotesArgs {
-    /// The corpus' training split (a directory of its JSON files).
+    /// The corpus' splits to learn from (directories of its JSON files, or files).
+    /// By default train and dev: the stage was tuned with dev held out and with the
+    /// held-out score this command prints, and the models gain from every document
+    /// (half the train split alone gives 0.07 less speaker F1 on dev).
     #[arg(
         long,
-        default_value = "../shared/data/quotation-attribution-de-2024/data/train"
+        num_args = 1..,
+        default_values = [
+            "../shared/data/quotation-attribution-de-2024/data/train",
+            "../shared/data/quotation-attribution-de-2024/data/dev",
+        ]
     )]
-    pub data: PathBuf,
+    pub data: Vec<PathBuf>,
     /// The directory the models are written to (quotes.model, addressees.model,
     /// speakers.tsv).
     #[arg(long, default_value = "crates/core/data/quotes")]

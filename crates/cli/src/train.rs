@@ -30,13 +30,23 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     use std::sync::Arc;
 
     let started = Instant::now();
-    let files = gold_files(&args.data, &["json"]).with_context(|| {
-        format!(
-            "reading {} (is ../shared/data there? see its README)",
-            args.data.display()
-        )
-    })?;
-    anyhow::ensure!(!files.is_empty(), "{}: no JSON files", args.data.display());
+    let mut files = Vec::new();
+    for data in &args.data {
+        let found = gold_files(data, &["json"]).with_context(|| {
+            format!(
+                "reading {} (is ../shared/data there? see its README)",
+                data.display()
+            )
+        })?;
+        anyhow::ensure!(!found.is_empty(), "{}: no JSON files", data.display());
+        files.extend(found);
+    }
+    let sources = args
+        .data
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" and ");
     let pipeline = Pipeline::german().context("loading the shipped lexicons")?;
     let lexicon = QuoteLexicon::german().context("loading the quote lexicon")?;
     let clusters = WordClusters::german().context("loading the word clusters")?;
@@ -187,8 +197,8 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     }
     let all = &report.overall;
     eprintln!(
-        "held out on the train split ({} folds, each tagged by the models trained on the \
-         others): quote span F1 {:.3}, speaker F1 {:.3}, Messages F1 {:.3}",
+        "held out ({} folds of the training documents, each tagged by the models trained on \
+         the others): quote span F1 {:.3}, speaker F1 {:.3}, Messages F1 {:.3}",
         args.folds,
         all.quote.prf().f1,
         all.speaker.prf().f1,
@@ -204,7 +214,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         "The speaker model of the quote stage: feature, weight (crates/core/src/quotes/speakers.rs).\n\
          Made by `depesche train quotes` from {} (CC BY-NC-SA 4.0, see NOTICE):\n\
          {} quotations of {} folds, {} passes, averaged over {} shuffles.",
-        args.data.display(),
+        sources,
         examples.len(),
         args.folds,
         args.speaker_epochs,
