@@ -286,8 +286,10 @@ pub struct EvalQuotesArgs {
     /// Print this many errors (missed, extra, partial quote span, wrong speaker).
     #[arg(long, default_value_t = 0)]
     pub show: usize,
-    /// A directory with quote labeller models to use instead of the shipped ones (as
-    /// `depesche train quotes --out DIR` writes them).
+    /// A directory with quote models to use instead of the shipped ones (as
+    /// `depesche train quotes --out DIR` writes them; without its speakers.tsv
+    /// speakers are not re-ranked, without its keep.tsv every labelled quotation is
+    /// kept).
     #[arg(long)]
     pub models: Option<PathBuf>,
     /// Report format.

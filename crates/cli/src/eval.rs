@@ -156,8 +156,10 @@ fn time(args: &EvalTimeArgs) -> anyhow::Result<()> {
 fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
     use depesche_core::entities::clusters::WordClusters;
     use depesche_core::entities::ner::NerModel;
+    use depesche_core::quotes::keep::KEEP_MODEL_FILE;
     use depesche_core::quotes::labeller::{QuoteLabeller, MODEL_FILES};
-    use depesche_core::quotes::speakers::{SpeakerModel, SPEAKER_MODEL_FILE};
+    use depesche_core::quotes::linear::LinearModel;
+    use depesche_core::quotes::speakers::SPEAKER_MODEL_FILE;
     use depesche_core::quotes::QuoteTagger;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::quotes::{evaluate, PredictedQuote, QuoteTally, QuoteType};
@@ -176,18 +178,25 @@ fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<()> {
             read(MODEL_FILES[1])?,
             Arc::new(clusters),
         );
-        // the speaker model is optional: without it the speakers are the rules' and
-        // labels' own choice
-        let path = dir.join(SPEAKER_MODEL_FILE);
-        let speakers = match std::fs::read_to_string(&path) {
-            Ok(text) => Some(SpeakerModel::parse(&path.display().to_string(), &text)?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("{}: not there, speakers are not re-ranked", path.display());
-                None
+        // the speaker and keep models are optional: without them the speakers are
+        // the rules' and labels' own choice, and every labelled quotation is kept
+        let optional = |file: &str, without: &str| -> anyhow::Result<Option<LinearModel>> {
+            let path = dir.join(file);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(LinearModel::parse(
+                    &path.display().to_string(),
+                    &text,
+                )?)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    eprintln!("{}: not there, {without}", path.display());
+                    Ok(None)
+                }
+                Err(e) => Err(e).with_context(|| format!("{}", path.display())),
             }
-            Err(e) => return Err(e).with_context(|| format!("{}", path.display())),
         };
-        let tagger = QuoteTagger::with_models(labeller, speakers)?;
+        let speakers = optional(SPEAKER_MODEL_FILE, "speakers are not re-ranked")?;
+        let keep = optional(KEEP_MODEL_FILE, "every labelled quotation is kept")?;
+        let tagger = QuoteTagger::with_models(labeller, speakers, keep)?;
         pipeline = pipeline.replace(Box::new(tagger));
     }
     let report = evaluate(&args.gold, |doc| {

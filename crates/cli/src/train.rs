@@ -21,12 +21,15 @@ pub fn run(task: &TrainTask) -> anyhow::Result<()> {
 fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     use depesche_core::entities::clusters::WordClusters;
     use depesche_core::entities::ner::NerModel;
+    use depesche_core::quotes::keep::KEEP_MODEL_FILE;
     use depesche_core::quotes::labeller::{Part, QuoteLabeller, ADDRESSEE_MODEL, MODEL_FILES};
     use depesche_core::quotes::lexicon::QuoteLexicon;
-    use depesche_core::quotes::speakers::{SpeakerModel, SPEAKER_MODEL_FILE};
+    use depesche_core::quotes::linear::LinearModel;
+    use depesche_core::quotes::speakers::SPEAKER_MODEL_FILE;
     use depesche_core::quotes::QuoteTagger;
     use depesche_core::{Article, Pipeline};
     use depesche_eval::{files::gold_files, quotes::load_document};
+    use depesche_learn::ranking;
     use std::sync::Arc;
 
     let started = Instant::now();
@@ -129,7 +132,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let addressees = models.get(1).map_or(ADDRESSEE_MODEL, Vec::as_slice);
     // the fold of the i-th document
     let fold_of = |i: usize| i as u64 % args.folds;
-    let fold_examples = |fold: u64| -> anyhow::Result<(Vec<_>, NerModel)> {
+    let fold_examples = |fold: u64| -> anyhow::Result<FoldExamples> {
         let held_out = |i: usize| fold_of(i) == fold;
         let sequences: Vec<_> = analyses
             .iter()
@@ -145,19 +148,26 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             NerModel::from_bytes(addressees)?,
             clusters.clone(),
         );
-        let tagger = QuoteTagger::with_models(labeller, None)?;
-        let mut out = Vec::new();
+        let tagger = QuoteTagger::with_models(labeller, None, None)?;
+        let mut out = FoldExamples {
+            speakers: Vec::new(),
+            keep: Vec::new(),
+            model,
+        };
         for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
             let choices = tagger.speaker_choices(analysis);
-            out.extend(depesche_learn::speakers::examples(analysis, doc, choices));
+            out.speakers
+                .extend(depesche_learn::speakers::examples(analysis, doc, choices));
+            let choices = tagger.keep_choices(analysis);
+            out.keep
+                .extend(depesche_learn::keep::examples(analysis, doc, choices));
         }
-        Ok((out, model))
+        Ok(out)
     };
     // the folds are independent: train as many at once as there are cores
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let folds: Vec<u64> = (0..args.folds).collect();
-    let mut fold_examples_all: Vec<Vec<_>> = Vec::new();
-    let mut fold_models: Vec<NerModel> = Vec::new();
+    let mut done_folds: Vec<FoldExamples> = Vec::new();
     for batch in folds.chunks(threads) {
         let done: Vec<_> = std::thread::scope(|scope| {
             let running: Vec<_> = batch
@@ -169,72 +179,119 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         for result in done {
             let fold =
                 result.map_err(|_| anyhow::anyhow!("training a fold's quote model failed"))?;
-            let (examples, model) = fold?;
-            fold_examples_all.push(examples);
-            fold_models.push(model);
+            done_folds.push(fold?);
         }
         eprintln!(
             "speaker candidates, {} of {} folds: {} quotations, {:.1} s",
             batch.last().map_or(0, |f| f + 1),
             args.folds,
-            fold_examples_all.iter().map(Vec::len).sum::<usize>(),
+            done_folds.iter().map(|f| f.speakers.len()).sum::<usize>(),
             started.elapsed().as_secs_f64()
         );
     }
-    let rankings =
-        depesche_learn::speakers::fold_rankings(&fold_examples_all, args.speaker_epochs, args.runs);
-    let held_out = depesche_learn::speakers::held_out_gain(&fold_examples_all, &rankings);
-    // the whole stage on each fold's documents, by that fold's labeller and ranking
-    let mut report = depesche_eval::quotes::QuoteReport::default();
-    for (fold, (model, ranking)) in (0..).zip(fold_models.into_iter().zip(rankings)) {
-        let labeller =
-            QuoteLabeller::new(model, NerModel::from_bytes(addressees)?, clusters.clone());
-        let tagger = QuoteTagger::with_models(labeller, Some(ranking))?;
-        let in_fold = |(i, _): &(usize, _)| fold_of(*i) == fold;
-        for (_, (analysis, doc)) in analyses.iter().enumerate().filter(in_fold) {
-            held_out_score(&tagger, analysis, doc, &mut report);
+    let (epochs, runs) = (args.speaker_epochs, args.runs);
+    let speaker_folds: Vec<Vec<_>> = done_folds.iter().map(|f| f.speakers.clone()).collect();
+    let keep_folds: Vec<Vec<_>> = done_folds.iter().map(|f| f.keep.clone()).collect();
+    let rankings = ranking::fold_rankings(&speaker_folds, epochs, runs);
+    let keeps = ranking::fold_rankings(&keep_folds, epochs, runs);
+    let held_out = ranking::held_out_gain(&speaker_folds, &rankings);
+    let keep_held_out = ranking::held_out_gain(&keep_folds, &keeps);
+    // the whole stage on each fold's documents, by that fold's labeller and models,
+    // with and without the keep model
+    let mut with_keep = depesche_eval::quotes::QuoteReport::default();
+    let mut without_keep = depesche_eval::quotes::QuoteReport::default();
+    for (fold, ((f, ranking), keep)) in (0..).zip(done_folds.into_iter().zip(rankings).zip(keeps)) {
+        for (keep, report) in [(Some(keep), &mut with_keep), (None, &mut without_keep)] {
+            let labeller = QuoteLabeller::new(
+                f.model.clone(),
+                NerModel::from_bytes(addressees)?,
+                clusters.clone(),
+            );
+            let tagger = QuoteTagger::with_models(labeller, Some(ranking.clone()), keep)?;
+            let in_fold = |(i, _): &(usize, _)| fold_of(*i) == fold;
+            for (_, (analysis, doc)) in analyses.iter().enumerate().filter(in_fold) {
+                held_out_score(&tagger, analysis, doc, report);
+            }
         }
     }
-    let all = &report.overall;
-    eprintln!(
-        "held out ({} folds of the training documents, each tagged by the models trained on \
-         the others): quote span F1 {:.3}, speaker F1 {:.3}, Messages F1 {:.3}",
-        args.folds,
-        all.quote.prf().f1,
-        all.speaker.prf().f1,
-        all.messages.prf().f1
-    );
-    let examples: Vec<_> = fold_examples_all.into_iter().flatten().collect();
-    let weights = depesche_learn::speakers::train(&examples, args.speaker_epochs, args.runs);
-    let model = SpeakerModel::from_weights(&weights);
-    let before = depesche_learn::speakers::gain(&examples, |_| 0);
-    let after =
-        depesche_learn::speakers::gain(&examples, |e| depesche_learn::speakers::choose(&model, e));
+    for (what, report) in [("", &with_keep), (" without the keep model", &without_keep)] {
+        let all = &report.overall;
+        eprintln!(
+            "held out ({} folds of the training documents, each tagged by the models trained \
+             on the others){what}: quote span F1 {:.3} (P {:.3}, R {:.3}), speaker F1 {:.3} \
+             (P {:.3}, R {:.3}), Messages F1 {:.3}",
+            args.folds,
+            all.quote.prf().f1,
+            all.quote.prf().precision,
+            all.quote.prf().recall,
+            all.speaker.prf().f1,
+            all.speaker.prf().precision,
+            all.speaker.prf().recall,
+            all.messages.prf().f1
+        );
+    }
+    let sources = format!("{sources} (CC BY-NC-SA 4.0, see NOTICE)");
+    let speaker_examples: Vec<_> = speaker_folds.into_iter().flatten().collect();
+    let weights = ranking::train(&speaker_examples, epochs, runs);
+    let model = LinearModel::from_weights(&weights);
+    let before = ranking::gain(&speaker_examples, |_| 0);
+    let after = ranking::gain(&speaker_examples, |e| ranking::choose(&model, e));
     let header = format!(
         "The speaker model of the quote stage: feature, weight (crates/core/src/quotes/speakers.rs).\n\
-         Made by `depesche train quotes` from {} (CC BY-NC-SA 4.0, see NOTICE):\n\
-         {} quotations of {} folds, {} passes, averaged over {} shuffles.",
-        sources,
-        examples.len(),
+         Made by `depesche train quotes` from {sources}:\n\
+         {} quotations of {} folds, {epochs} passes, averaged over {runs} shuffles.",
+        speaker_examples.len(),
         args.folds,
-        args.speaker_epochs,
-        args.runs
     );
     let path = args.out.join(SPEAKER_MODEL_FILE);
-    std::fs::write(&path, SpeakerModel::to_tsv(&weights, &header))
+    std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
         .with_context(|| format!("{}", path.display()))?;
+    let mean = |g: ranking::ChoiceGain, of: f64| of / g.examples.max(1) as f64;
     eprintln!(
         "{}: {} features; mean speaker gain on the training quotations {:.3} as the rules choose, \
          {:.3} ranked, {:.3} ranked by models trained on the other folds, {:.3} at best; {:.1} s",
         path.display(),
         weights.len(),
-        before.chosen / before.examples.max(1) as f64,
-        after.chosen / after.examples.max(1) as f64,
-        held_out.chosen / held_out.examples.max(1) as f64,
-        before.best / before.examples.max(1) as f64,
+        mean(before, before.chosen),
+        mean(after, after.chosen),
+        mean(held_out, held_out.chosen),
+        mean(before, before.best),
+        started.elapsed().as_secs_f64()
+    );
+    let keep_examples: Vec<_> = keep_folds.into_iter().flatten().collect();
+    let weights = ranking::train(&keep_examples, epochs, runs);
+    let header = format!(
+        "The keep model of the quote stage: feature, weight (crates/core/src/quotes/keep.rs).\n\
+         Made by `depesche train quotes` from {sources}:\n\
+         {} labelled quotations of {} folds, {epochs} passes, averaged over {runs} shuffles.",
+        keep_examples.len(),
+        args.folds,
+    );
+    let path = args.out.join(KEEP_MODEL_FILE);
+    std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
+        .with_context(|| format!("{}", path.display()))?;
+    let keep_all = ranking::gain(&keep_examples, |_| 0);
+    eprintln!(
+        "{}: {} features; mean gain on the labelled quotations {:.3} keeping all, {:.3} as \
+         models trained on the other folds choose, {:.3} at best; {:.1} s",
+        path.display(),
+        weights.len(),
+        mean(keep_all, keep_all.chosen),
+        mean(keep_held_out, keep_held_out.chosen),
+        mean(keep_all, keep_all.best),
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// What one fold's documents give, tagged by a quote model trained on the others.
+struct FoldExamples {
+    /// The speaker model's examples.
+    speakers: Vec<depesche_learn::ranking::RankingExample>,
+    /// The keep model's examples.
+    keep: Vec<depesche_learn::ranking::RankingExample>,
+    /// The fold's quote model.
+    model: depesche_core::entities::ner::NerModel,
 }
 
 /// Scores the quotations `tagger` finds in `analysis` against `doc`'s gold.

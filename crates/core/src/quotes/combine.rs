@@ -99,6 +99,42 @@ fn widened(cx: &Context<'_>, parts: &[Vec<Labelled>], speaker: &ActorRef) -> Act
     }
 }
 
+/// A quotation the labeller found where the rules found none, with what the keep
+/// model ([`super::keep`]) reads of how it was found.
+pub(super) struct LabelledQuote {
+    /// The quotation.
+    pub found: Found,
+    /// The part the labeller marked (its type of reported speech).
+    pub part: Part,
+    /// Where its speaker came from.
+    pub speaker_from: SpeakerFrom,
+}
+
+/// Where a labelled quotation's speaker came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SpeakerFrom {
+    /// A labelled speaker in its sentence.
+    Sentence,
+    /// The speaker of the quotation before (reported speech that carries on).
+    Carried,
+    /// A labelled speaker of the sentence before.
+    Before,
+    /// None found.
+    Nobody,
+}
+
+impl SpeakerFrom {
+    /// Its name in feature names.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            SpeakerFrom::Sentence => "sentence",
+            SpeakerFrom::Carried => "carried",
+            SpeakerFrom::Before => "before",
+            SpeakerFrom::Nobody => "nobody",
+        }
+    }
+}
+
 /// The labeller's quotations in the sentences where the rules found none.
 ///
 /// The speaker is the labelled speaker nearest to the quotation in its sentence,
@@ -113,8 +149,8 @@ pub(super) fn labelled_quotes(
     facts: &SentenceFacts,
     parts: &[Vec<Labelled>],
     found: &[Found],
-) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+) -> Vec<LabelledQuote> {
+    let mut out: Vec<LabelledQuote> = Vec::new();
     // per sentence: whether a rule quote is there, and the speaker of its last one
     let mut ruled = vec![false; parts.len()];
     let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
@@ -157,22 +193,32 @@ pub(super) fn labelled_quotes(
                 let x = parts[b].iter().rfind(|x| x.part == Part::Speaker)?;
                 Some(cx.phrase_actor(x.start, x.end))
             };
-            let speaker = nearest(Part::Speaker)
-                .map(|x| cx.phrase_actor(x.start, x.end))
-                .or(carried)
-                .or_else(before);
+            let (speaker, speaker_from) = match nearest(Part::Speaker) {
+                Some(x) => (Some(cx.phrase_actor(x.start, x.end)), SpeakerFrom::Sentence),
+                None => match carried {
+                    Some(a) => (Some(a), SpeakerFrom::Carried),
+                    None => match before() {
+                        Some(a) => (Some(a), SpeakerFrom::Before),
+                        None => (None, SpeakerFrom::Nobody),
+                    },
+                },
+            };
             if speaker.is_none() && !facts.reported(s) {
                 continue;
             }
             last = Some((s, speaker.clone()));
-            out.push(Found {
-                start: p.start,
-                end: p.end,
-                kind: kind_of(cx, &p),
-                speaker,
-                cue: nearest(Part::Cue).map(|x| x.start),
-                sentence: s,
-                incomplete: false,
+            out.push(LabelledQuote {
+                found: Found {
+                    start: p.start,
+                    end: p.end,
+                    kind: kind_of(cx, &p),
+                    speaker,
+                    cue: nearest(Part::Cue).map(|x| x.start),
+                    sentence: s,
+                    incomplete: false,
+                },
+                part: p.part,
+                speaker_from,
             });
         }
     }

@@ -47,6 +47,12 @@ impl SentenceFacts {
             .is_some_and(|f| f.contains(&"konj") || f.contains(&"cue"))
     }
 
+    /// The facts of sentence `s` (`konj`, `cue`, `src`, `quote`, `colon`, `dass`, or
+    /// `plain` for none).
+    pub fn of(&self, s: usize) -> &[&'static str] {
+        self.facts.get(s).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether sentence `s` or one of the `window` before it shows a mark of reported
     /// speech (a Konjunktiv, cue, source word, quotation mark, colon or "dass").
     pub fn marked(&self, s: usize, window: usize) -> bool {

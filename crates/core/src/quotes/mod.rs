@@ -19,8 +19,10 @@
 pub mod attribution;
 mod combine;
 pub mod features;
+pub mod keep;
 pub mod labeller;
 pub mod lexicon;
+pub mod linear;
 pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
@@ -29,10 +31,11 @@ use crate::model::{ActorRef, Analysis, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
+use combine::LabelledQuote;
 use features::{SentenceFacts, SentenceFeatures};
 use labeller::{Labelled, QuoteLabeller};
 use lexicon::{CueKind, QuoteLexicon};
-use speakers::SpeakerModel;
+use linear::LinearModel;
 use std::sync::Arc;
 
 /// The labeller runs on a sentence only where it shows a mark of reported speech or
@@ -44,7 +47,8 @@ const LABEL_WINDOW: usize = 2;
 pub struct QuoteTagger {
     lexicon: QuoteLexicon,
     labeller: QuoteLabeller,
-    speakers: Option<SpeakerModel>,
+    speakers: Option<LinearModel>,
+    keep: Option<LinearModel>,
 }
 
 /// Shipped quote data that cannot be read.
@@ -56,9 +60,18 @@ pub enum QuoteDataError {
     /// One of the labeller's models.
     #[error("quote model: {0}")]
     Model(#[from] crate::entities::ner::ModelError),
-    /// The speaker model.
-    #[error("speaker model: {0}")]
-    Speakers(#[from] speakers::SpeakerModelError),
+    /// The speaker or keep model.
+    #[error(transparent)]
+    Linear(#[from] linear::LinearModelError),
+}
+
+/// A quotation the labeller proposes, as the keep model sees it (for training it):
+/// the features of keeping it and of dropping it, by name.
+pub struct KeepChoice {
+    /// The quotation's tokens.
+    pub quote: std::ops::Range<usize>,
+    /// Keeping it, then dropping it.
+    pub candidates: [Vec<String>; 2],
 }
 
 /// What the quote stage finds before it chooses speakers and addressees.
@@ -96,21 +109,24 @@ impl QuoteTagger {
     pub fn german(clusters: Arc<WordClusters>) -> Result<QuoteTagger, QuoteDataError> {
         QuoteTagger::with_models(
             QuoteLabeller::shipped(clusters)?,
-            Some(SpeakerModel::shipped()?),
+            Some(speakers::shipped_model()?),
+            Some(keep::shipped_model()?),
         )
     }
 
     /// The stage with the shipped lexicon and other models (for evaluating newly
     /// trained ones); without a speaker model the speakers are those the rules and
-    /// labels choose.
+    /// labels choose, without a keep model every labelled quotation is kept.
     pub fn with_models(
         labeller: QuoteLabeller,
-        speakers: Option<SpeakerModel>,
+        speakers: Option<LinearModel>,
+        keep: Option<LinearModel>,
     ) -> Result<QuoteTagger, QuoteDataError> {
         Ok(QuoteTagger {
             lexicon: QuoteLexicon::german()?,
             labeller,
             speakers,
+            keep,
         })
     }
 
@@ -130,7 +146,7 @@ impl QuoteTagger {
                 }
                 let mut candidates =
                     speakers::candidates::<Vec<Feature>>(&cx, &facts, &parts, &found, i);
-                let best = model.choose(&candidates);
+                let best = model.choose(candidates.iter().map(|c| c.features.as_slice()));
                 found[i].speaker = candidates.swap_remove(best).actor(&cx);
             }
         }
@@ -192,8 +208,24 @@ impl QuoteTagger {
             .collect()
     }
 
-    /// The quotations the rules and the labeller find, with their first speakers.
+    /// The quotations the rules and the labeller find, with their first speakers:
+    /// the rules' all, the labeller's those the keep model keeps.
     fn quotations(&self, cx: &Context<'_>) -> Quotations {
+        let (mut q, labelled) = self.proposals(cx);
+        let kept = labelled.into_iter().filter(|l| match &self.keep {
+            Some(model) => keep::keeps(
+                model,
+                &keep::features::<Vec<Feature>>(cx, &q.facts, &q.found, l),
+            ),
+            None => true,
+        });
+        q.found.extend(kept.map(|l| l.found).collect::<Vec<_>>());
+        q.found.sort_by_key(|f| f.start);
+        q
+    }
+
+    /// The rules' quotations (in `found`) and, apart, the labeller's own.
+    fn proposals(&self, cx: &Context<'_>) -> (Quotations, Vec<LabelledQuote>) {
         let analysis = cx.analysis;
         let mut found = direct_quotes(cx);
         // the last complete quote of each sentence, for continuations
@@ -248,15 +280,31 @@ impl QuoteTagger {
             parts.push(labelled);
         }
         combine::check_rule_quotes(cx, &parts, &mut found);
-        let learned = combine::labelled_quotes(cx, &facts, &parts, &found);
-        found.extend(learned);
-        found.sort_by_key(|f| f.start);
-        Quotations {
+        let labelled = combine::labelled_quotes(cx, &facts, &parts, &found);
+        let rules = Quotations {
             found,
             facts,
             features,
             parts,
-        }
+        };
+        (rules, labelled)
+    }
+
+    /// What the keep model sees of each quotation the labeller proposes, and its
+    /// tokens (for training the model).
+    pub fn keep_choices(&self, analysis: &Analysis) -> Vec<KeepChoice> {
+        let cx = Context::new(analysis, &self.lexicon);
+        let (q, labelled) = self.proposals(&cx);
+        labelled
+            .iter()
+            .map(|l| KeepChoice {
+                quote: l.found.start..l.found.end,
+                candidates: [
+                    keep::features(&cx, &q.facts, &q.found, l),
+                    keep::drop_features(),
+                ],
+            })
+            .collect()
     }
 
     /// The candidate speakers of each quotation of an analysed text, as the speaker
