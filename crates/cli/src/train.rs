@@ -216,10 +216,18 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     }
     for (what, report) in [("", &with_keep), (" without the keep model", &without_keep)] {
         let all = &report.overall;
+        let by_type: Vec<String> = depesche_eval::quotes::QuoteType::SCORED
+            .iter()
+            .zip(&report.by_type)
+            .map(|(kind, t)| {
+                let (span, speaker) = (t.quote.prf().f1, t.speaker.prf().f1);
+                format!("{} {span:.3} / {speaker:.3}", kind.name())
+            })
+            .collect();
         eprintln!(
             "held out ({} folds of the training documents, each tagged by the models trained \
              on the others){what}: quote span F1 {:.3} (P {:.3}, R {:.3}), speaker F1 {:.3} \
-             (P {:.3}, R {:.3}), Messages F1 {:.3}",
+             (P {:.3}, R {:.3}), Messages F1 {:.3}; span / speaker by type: {}",
             args.folds,
             all.quote.prf().f1,
             all.quote.prf().precision,
@@ -227,7 +235,8 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             all.speaker.prf().f1,
             all.speaker.prf().precision,
             all.speaker.prf().recall,
-            all.messages.prf().f1
+            all.messages.prf().f1,
+            by_type.join(", ")
         );
     }
     let sources = format!("{sources} (CC BY-NC-SA 4.0, see NOTICE)");
