@@ -12,9 +12,11 @@
 //!
 //! A trained [`labeller`] then marks reported speech, speakers and cues token by
 //! token ([`features`] says what it sees), and a second model marks addressees;
-//! `combine` checks and completes the rules' quotes with those labels and adds the
-//! reported speech the rules missed. Last, a learned ranking ([`speakers`]) chooses
-//! each quotation's speaker among all that the rules and labels propose.
+//! `combine` checks and completes the rules' quotes with those labels and proposes
+//! the reported speech the rules missed, of which a learned choice ([`keep`]) keeps
+//! the likely. Last, a learned ranking ([`speakers`]) chooses each quotation's
+//! speaker among all that the rules and labels propose. Both are linear models
+//! ([`linear`]).
 
 pub mod attribution;
 mod combine;
