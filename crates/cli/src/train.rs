@@ -129,7 +129,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         ..settings
     };
     // (the addressee model plays no part in choosing speakers)
-    let addressees = models.get(1).map_or(ADDRESSEE_MODEL, Vec::as_slice);
+    let addressees = NerModel::from_bytes(models.get(1).map_or(ADDRESSEE_MODEL, Vec::as_slice))?;
     // the fold of the i-th document
     let fold_of = |i: usize| i as u64 % args.folds;
     let fold_examples = |fold: u64| -> anyhow::Result<FoldExamples> {
@@ -143,11 +143,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             })
             .collect();
         let model = depesche_learn::quotes::train(&sequences, &fold_settings);
-        let labeller = QuoteLabeller::new(
-            model.clone(),
-            NerModel::from_bytes(addressees)?,
-            clusters.clone(),
-        );
+        let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
         let tagger = QuoteTagger::with_models(labeller, None, None)?;
         let mut out = FoldExamples {
             speakers: Vec::new(),
@@ -190,8 +186,14 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         );
     }
     let (epochs, runs) = (args.speaker_epochs, args.runs);
-    let speaker_folds: Vec<Vec<_>> = done_folds.iter().map(|f| f.speakers.clone()).collect();
-    let keep_folds: Vec<Vec<_>> = done_folds.iter().map(|f| f.keep.clone()).collect();
+    let mut speaker_folds = Vec::new();
+    let mut keep_folds = Vec::new();
+    let mut fold_models = Vec::new();
+    for f in done_folds {
+        speaker_folds.push(f.speakers);
+        keep_folds.push(f.keep);
+        fold_models.push(f.model);
+    }
     let rankings = ranking::fold_rankings(&speaker_folds, epochs, runs);
     let keeps = ranking::fold_rankings(&keep_folds, epochs, runs);
     let held_out = ranking::held_out_gain(&speaker_folds, &rankings);
@@ -200,13 +202,11 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     // with and without the keep model
     let mut with_keep = depesche_eval::quotes::QuoteReport::default();
     let mut without_keep = depesche_eval::quotes::QuoteReport::default();
-    for (fold, ((f, ranking), keep)) in (0..).zip(done_folds.into_iter().zip(rankings).zip(keeps)) {
+    for (fold, ((model, ranking), keep)) in
+        (0..).zip(fold_models.into_iter().zip(rankings).zip(keeps))
+    {
         for (keep, report) in [(Some(keep), &mut with_keep), (None, &mut without_keep)] {
-            let labeller = QuoteLabeller::new(
-                f.model.clone(),
-                NerModel::from_bytes(addressees)?,
-                clusters.clone(),
-            );
+            let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
             let tagger = QuoteTagger::with_models(labeller, Some(ranking.clone()), keep)?;
             let in_fold = |(i, _): &(usize, _)| fold_of(*i) == fold;
             for (_, (analysis, doc)) in analyses.iter().enumerate().filter(in_fold) {
