@@ -205,6 +205,15 @@ fn text_format_summarises_for_people() {
         "{text}"
     );
     assert!(text.contains("MissingEmbed"), "{text}");
+    // every layer's facts, the quotes with their speakers resolved to entities
+    assert!(text.contains(" PER Donald Trump ("), "{text}");
+    assert!(text.contains("q1 direct: Trump = Donald Trump\n"), "{text}");
+    assert!(text.contains("“Macht mich sehr wütend”"), "{text}");
+    assert!(text.contains("cue “sagte” · content lost"), "{text}");
+    assert!(
+        text.contains("CONSULT/phone “telefonierte”: Rubio"),
+        "{text}"
+    );
 }
 
 #[test]
