@@ -185,7 +185,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             started.elapsed().as_secs_f64()
         );
     }
-    let (epochs, runs) = (args.speaker_epochs, args.runs);
+    let (epochs, runs) = (args.speaker_epochs, args.ranking_runs);
     let mut speaker_folds = Vec::new();
     let mut keep_folds = Vec::new();
     let mut fold_models = Vec::new();
