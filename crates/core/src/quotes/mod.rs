@@ -413,6 +413,9 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         }
         return f.speaker.is_some().then_some(f);
     }
+    if let Some(mixed) = closing_cue(cx, o, c) {
+        return Some(mixed);
+    }
     let open_range = cx.sentence(s_open);
     // X sagte: „…“ / sagte X: „…“ / Trump: „…“, the frame in the quote's sentence or,
     // where the quote opens a paragraph of its own, ending the sentence before
@@ -486,6 +489,42 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
     Some(f)
 }
 
+/// The reported clause around the quote between marks `o` and `c` where a speech
+/// verb and its speaker close the sentence after more words ("Moskau werde sich von
+/// „solchen Drohungen“ nicht beeindrucken lassen, erklärte X.", "…, so X."): a mixed
+/// quote up to the comma before the verb. None where another quotation mark comes between
+/// (a quote inside a quote, or a second one the cue belongs to) or no speaker
+/// follows the verb.
+fn closing_cue(cx: &Context<'_>, o: usize, c: usize) -> Option<Found> {
+    let s = cx.sentence_of[c];
+    if cx.sentence_of[o] != s {
+        return None;
+    }
+    let clause = without_final_punct(cx, s);
+    let comma = (c + 1..clause.end).find(|&k| cx.words[k] == ",")?;
+    let verb = comma + 1;
+    let quote_between = (c + 1..comma).any(|k| {
+        matches!(
+            cx.analysis.tokens[k].kind,
+            TokenKind::OpenQuote | TokenKind::CloseQuote
+        )
+    });
+    let cue = cx.is_verb_cue(verb) || cx.words[verb] == "so";
+    if quote_between || verb + 1 >= clause.end || !cue {
+        return None;
+    }
+    let speaker = cx.speaker_from(verb + 1, clause.end)?;
+    Some(Found {
+        start: cx.sentence(s).start,
+        end: comma,
+        kind: QuoteKind::Mixed,
+        speaker: Some(speaker),
+        cue: Some(verb),
+        sentence: s,
+        incomplete: false,
+    })
+}
+
 /// A frame whose content was lost: a sentence flagged `missing_embed` that ends in a
 /// colon after a speaker.
 fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
@@ -551,8 +590,10 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     continue;
                 };
                 let wie = (r.start..k).any(|j| cx.lexicon.is_source_clause(cx.words[j]));
-                // "kündigte an, auf Gelder verzichten zu wollen"
-                let infinitive = r.end >= comma + 3 && cx.words[r.end - 2] == "zu";
+                // "kündigte an, auf Gelder verzichten zu wollen", "…, Revision
+                // einzulegen"
+                let infinitive = r.end >= comma + 3
+                    && (cx.words[r.end - 2] == "zu" || is_fused_zu_infinitive(cx.words[r.end - 1]));
                 let reported = cx.words.get(comma + 1) == Some(&"dass")
                     || konjunktiv(comma + 1, r.end)
                     || wie
@@ -671,6 +712,17 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Whether `word` is the zu-infinitive of a separable verb ("einzulegen",
+/// "aufzugeben", "zurückzuziehen"): lower case, ending in "n", with "zu" after a
+/// particle of two letters or more and before at least four letters.
+fn is_fused_zu_infinitive(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && word.ends_with('n')
+        && word
+            .match_indices("zu")
+            .any(|(i, _)| i >= 2 && word.len() >= i + 6)
 }
 
 /// Reported words before a closing "…, wie X sagte": the clause before the comma.
