@@ -5,8 +5,9 @@
 //! Reported speech is marked less by its own words than by its surroundings: a
 //! speech verb and a comma before it, a Konjunktiv anywhere in the sentence, reported
 //! speech in the sentence before. So beside the word, its affixes and its neighbours,
-//! every token carries facts of its sentence and of the sentence before, and where it
-//! stands relative to the sentence's cue. The word clusters of the entity stage
+//! every token carries facts of its sentence and of the sentence before, the marks of
+//! its own clause and the one before, and where it stands relative to the sentence's
+//! cue. The word clusters of the entity stage
 //! stand for words the training data lacks (a Konjunktiv form such as "halte" shares
 //! its cluster with others). The word classes come from the cue lexicon
 //! (`data/quotes/cues.tsv`) and the entity layer; the same function serves training
@@ -139,6 +140,65 @@ fn class(cx: &Context<'_>, i: usize) -> &'static str {
     }
 }
 
+/// The mark of each clause of a sentence, the stretches between commas, colons,
+/// semicolons and quotation marks: `konj` where it holds a Konjunktiv form, else
+/// `cue` for a speech verb or source word, else `zu` for a zu-infinitive, else
+/// `plain`. The sentence's facts say that a Konjunktiv is somewhere in it; this says
+/// whether it is in the token's own clause ("Er sagte, die Lage sei ernst, und fuhr
+/// dann heim.").
+struct ClauseMarks {
+    /// Per token of the sentence, its clause.
+    clause_of: Vec<usize>,
+    /// Per clause, its mark.
+    marks: Vec<&'static str>,
+}
+
+/// Clause marks from the strongest down.
+const CLAUSE_MARKS: [&str; 4] = ["konj", "cue", "zu", "plain"];
+
+impl ClauseMarks {
+    /// The clause marks of the sentence whose first token is `start`, with its
+    /// tokens' classes and lower-case words.
+    fn new(cx: &Context<'_>, start: usize, classes: &[&str], lower: &[String]) -> ClauseMarks {
+        let strength = |m: &str| CLAUSE_MARKS.iter().position(|x| *x == m);
+        let mut clause_of = Vec::with_capacity(classes.len());
+        let mut marks = vec!["plain"];
+        for (t, &class) in classes.iter().enumerate() {
+            let word = cx.words[start + t];
+            if matches!(word, "," | ":" | ";") || matches!(class, "open" | "close") {
+                marks.push("plain");
+            }
+            let mark = if cx.lexicon.is_konjunktiv(word) {
+                "konj"
+            } else if matches!(class, "verb" | "src") {
+                "cue"
+            } else if lower[t] == "zu" {
+                "zu"
+            } else {
+                "plain"
+            };
+            let last = marks.len() - 1;
+            if strength(mark) < strength(marks[last]) {
+                marks[last] = mark;
+            }
+            clause_of.push(last);
+        }
+        ClauseMarks { clause_of, marks }
+    }
+
+    /// The mark of token `t`'s clause.
+    fn of(&self, t: usize) -> &'static str {
+        self.marks[self.clause_of[t]]
+    }
+
+    /// The mark of the clause before token `t`'s, or `none`.
+    fn before(&self, t: usize) -> &'static str {
+        self.clause_of[t]
+            .checked_sub(1)
+            .map_or("none", |c| self.marks[c])
+    }
+}
+
 /// The entity kind of token `i`, if a mention covers it.
 fn entity(cx: &Context<'_>, i: usize) -> &'static str {
     match cx.entity_at[i].and_then(|e| cx.analysis.entities.get(e)) {
@@ -209,6 +269,7 @@ pub fn sentence_features(
     };
     let heading = cx.in_heading(s);
     let entities: Vec<&str> = r.clone().map(|k| entity(cx, k)).collect();
+    let clauses = ClauseMarks::new(cx, r.start, classes, &lower);
     // the features every token of the sentence shares, hashed once
     let mut shared: Vec<Feature> = Vec::new();
     for fact in here {
@@ -313,6 +374,9 @@ pub fn sentence_features(
         if heading {
             add(&["head c=", classes[t]]);
         }
+        add(&["cl=", clauses.of(t)]);
+        add(&["cl=", clauses.of(t), " cue=", CUE_SIDES[side]]);
+        add(&["pcl=", clauses.before(t)]);
         group_of.push(side);
         out.push(f);
         match classes[t] {
@@ -330,5 +394,33 @@ pub fn sentence_features(
         tokens: out,
         groups,
         group_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::QuoteLexicon;
+    use crate::{Article, Pipeline};
+
+    #[test]
+    fn clause_marks_say_where_the_konjunktiv_is() {
+        let text = "Er sagte, die Lage sei ernst, und fuhr dann heim.";
+        let analysis = Pipeline::german()
+            .unwrap()
+            .analyze(Article::from_text("t", text, None));
+        let lexicon = QuoteLexicon::german().unwrap();
+        let cx = Context::new(&analysis, &lexicon);
+        let facts = SentenceFacts::new(&cx);
+        let r = cx.sentence(0);
+        let lower: Vec<String> = r.clone().map(|k| cx.words[k].to_lowercase()).collect();
+        let marks = ClauseMarks::new(&cx, r.start, &facts.classes[r.clone()], &lower);
+        let at = |word: &str| {
+            let t = cx.words[r.clone()].iter().position(|w| *w == word).unwrap();
+            (marks.of(t), marks.before(t))
+        };
+        assert_eq!(at("Er"), ("cue", "none"));
+        assert_eq!(at("Lage"), ("konj", "cue"));
+        assert_eq!(at("fuhr"), ("plain", "konj"));
     }
 }
