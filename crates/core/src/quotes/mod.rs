@@ -355,10 +355,19 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
     let tokens = &cx.analysis.tokens;
     let mut out: Vec<Found> = Vec::new();
     let mut open: Option<usize> = None;
+    // a quote inside the open one („… ‚klares Signal‘ …“) is part of its words
+    let mut inner_open = false;
     for (i, t) in tokens.iter().enumerate() {
+        let single = is_single_mark(cx.words[i]);
         match t.kind {
-            TokenKind::OpenQuote => open = Some(i),
+            TokenKind::OpenQuote if open.is_some() && single => inner_open = true,
+            TokenKind::OpenQuote => {
+                open = Some(i);
+                inner_open = false;
+            }
+            TokenKind::CloseQuote if inner_open && single => inner_open = false,
             TokenKind::CloseQuote => {
+                inner_open = false;
                 if let Some(o) = open
                     .take()
                     .filter(|&o| i > o + 1 && !is_name(cx.words[o + 1..i].iter().copied()))
@@ -372,6 +381,12 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether `mark` is a single quotation mark (‚…‘, ‹…›, '…'), which quotes inside a
+/// quotation.
+pub(crate) fn is_single_mark(mark: &str) -> bool {
+    matches!(mark, "‚" | "‘" | "’" | "‹" | "›" | "'")
 }
 
 /// The attribution of the quote between marks `o` and `c`, or none for a quote
