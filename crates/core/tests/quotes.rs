@@ -46,3 +46,23 @@ fn finds_quotes_with_speaker_and_cue() {
         check,
     );
 }
+
+#[test]
+fn a_quote_is_dated_by_its_frame_not_by_what_it_says() {
+    let pipeline = depesche_core::Pipeline::german().expect("shipped data loads");
+    let date = |text: &str| {
+        let published = "2025-10-01".parse().ok();
+        let analysis = pipeline.analyze(depesche_core::Article::from_text("case", text, published));
+        assert_eq!(analysis.quotes.len(), 1, "{text}");
+        analysis.quotes[0].date.as_ref().map(|d| d.value.clone())
+    };
+    assert_eq!(
+        date("Die Debatte geht weiter. Merz sagte am Montag, die Wahl finde im März statt.")
+            .as_deref(),
+        Some("2025-09-29")
+    );
+    assert_eq!(
+        date("Die Debatte geht weiter. Die Wahl finde im März statt, sagte Merz."),
+        None
+    );
+}

@@ -319,14 +319,18 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The first date or time named in sentence `s`.
-    pub fn date_in(&self, s: usize) -> Option<DateRef> {
+    /// When a quotation was said: the first date or time named in sentence `s`
+    /// outside the quoted words `quoted` ("sagte Merz am Montag", not the "im März"
+    /// of "die Wahl finde im März statt", which dates what is said).
+    pub fn date_said(&self, s: usize, quoted: Span) -> Option<DateRef> {
         let span = self.analysis.sentences.get(s)?.span;
         let timexes = &self.analysis.timexes;
         let from = timexes.partition_point(|t| t.span.start < span.start);
+        let outside = |t: Span| t.end <= quoted.start || t.start >= quoted.end;
         timexes[from..]
             .iter()
             .take_while(|t| t.span.end <= span.end)
+            .filter(|t| outside(t.span))
             .find(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
             .map(|t| DateRef {
                 value: t.value.clone(),

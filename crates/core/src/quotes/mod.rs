@@ -203,7 +203,7 @@ impl QuoteTagger {
                     cue: f.cue.map(|c| cx.cue(c)),
                     addressee,
                     medium: f.cue.and_then(|c| cx.medium_after(c)),
-                    date: cx.date_in(f.sentence),
+                    date: cx.date_said(f.sentence, span),
                     incomplete: f.incomplete,
                 }
             })
