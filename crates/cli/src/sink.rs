@@ -1,7 +1,7 @@
 //! Where analyses go: JSON Lines or a readable summary.
 
 use crate::args::OutputFormat;
-use depesche_core::model::{ActorRef, QuoteKind};
+use depesche_core::model::ActorRef;
 use depesche_core::{Analysis, BlockKind};
 use std::io::{self, Write};
 
@@ -117,11 +117,7 @@ impl Sink for TextSink<'_> {
         if !a.quotes.is_empty() {
             writeln!(o, "{:>8}: {}", "quotes", a.quotes.len())?;
             for q in &a.quotes {
-                let kind = match q.kind {
-                    QuoteKind::Direct => "direct",
-                    QuoteKind::Indirect => "indirect",
-                    QuoteKind::Mixed => "mixed",
-                };
+                let kind = q.kind.name();
                 let mut facts = vec![actor(a, q.speaker.as_ref())];
                 facts.extend(q.cue.as_ref().map(|c| format!("cue “{}”", c.text)));
                 facts.extend(

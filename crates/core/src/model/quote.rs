@@ -15,6 +15,17 @@ pub enum QuoteKind {
     Mixed,
 }
 
+impl QuoteKind {
+    /// Its name in `depesche/1` ("direct", "indirect", "mixed").
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
 /// A text span that names who speaks or is spoken to, and the entity it refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActorRef {

@@ -385,7 +385,7 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
 
 /// Whether `mark` is a single quotation mark (‚…‘, ‹…›, '…'), which quotes inside a
 /// quotation.
-pub(crate) fn is_single_mark(mark: &str) -> bool {
+fn is_single_mark(mark: &str) -> bool {
     matches!(mark, "‚" | "‘" | "’" | "‹" | "›" | "'")
 }
 
@@ -507,9 +507,9 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
 /// The reported clause around the quote between marks `o` and `c` where a speech
 /// verb and its speaker close the sentence after more words ("Moskau werde sich von
 /// „solchen Drohungen“ nicht beeindrucken lassen, erklärte X.", "…, so X."): a mixed
-/// quote up to the comma before the verb. None where another quotation mark comes between
-/// (a quote inside a quote, or a second one the cue belongs to) or no speaker
-/// follows the verb.
+/// quote up to the comma before the verb. None where another quotation mark comes
+/// between (a quote inside a quote, or a second one the cue belongs to) or no
+/// speaker follows the verb.
 fn closing_cue(cx: &Context<'_>, o: usize, c: usize) -> Option<Found> {
     let s = cx.sentence_of[c];
     if cx.sentence_of[o] != s {

@@ -20,7 +20,7 @@ use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::linear::{yes, Features, LinearModel, LinearModelError};
 use super::Found;
-use crate::model::{ActorRef, EntityKind, QuoteKind, TokenKind};
+use crate::model::{ActorRef, EntityKind, TokenKind};
 use std::ops::Range;
 
 /// The shipped speaker model (`data/quotes/speakers.tsv`, made by `depesche train
@@ -256,7 +256,7 @@ pub(super) fn candidates<F: Features>(
         .flatten()
         .any(|p| p.part == Part::Speaker);
     let setting = Setting {
-        kind: kind_name(f.kind),
+        kind: f.kind.name(),
         first,
         last,
         quote: f.start..f.end,
@@ -360,14 +360,6 @@ struct Setting {
     quote: Range<usize>,
     cue: Option<usize>,
     spoken_here: bool,
-}
-
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Indirect => "indirect",
-        QuoteKind::Mixed => "mixed",
-    }
 }
 
 /// A rough size of a distance or length, so that rare values share a weight.
