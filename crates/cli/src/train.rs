@@ -146,14 +146,10 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
         let tagger = QuoteTagger::with_models(labeller, None, None)?;
         let mut out = FoldExamples {
-            speakers: Vec::new(),
             keep: Vec::new(),
             model,
         };
         for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
-            let choices = tagger.speaker_choices(analysis);
-            out.speakers
-                .extend(depesche_learn::speakers::examples(analysis, doc, choices));
             let choices = tagger.keep_choices(analysis);
             out.keep
                 .extend(depesche_learn::keep::examples(analysis, doc, choices));
@@ -161,41 +157,49 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         Ok(out)
     };
     // the folds are independent: train as many at once as there are cores
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let folds: Vec<u64> = (0..args.folds).collect();
-    let mut done_folds: Vec<FoldExamples> = Vec::new();
-    for batch in folds.chunks(threads) {
-        let done: Vec<_> = std::thread::scope(|scope| {
-            let running: Vec<_> = batch
-                .iter()
-                .map(|&fold| scope.spawn(move || fold_examples(fold)))
-                .collect();
-            running.into_iter().map(|r| r.join()).collect()
-        });
-        for result in done {
-            let fold =
-                result.map_err(|_| anyhow::anyhow!("training a fold's quote model failed"))?;
-            done_folds.push(fold?);
-        }
-        eprintln!(
-            "speaker candidates, {} of {} folds: {} quotations, {:.1} s",
-            batch.last().map_or(0, |f| f + 1),
-            args.folds,
-            done_folds.iter().map(|f| f.speakers.len()).sum::<usize>(),
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let done_folds = for_each_fold(args.folds, fold_examples)?;
+    eprintln!(
+        "quote models of {} folds: {} labelled quotations, {:.1} s",
+        args.folds,
+        done_folds.iter().map(|f| f.keep.len()).sum::<usize>(),
+        started.elapsed().as_secs_f64()
+    );
     let (epochs, runs) = (args.speaker_epochs, args.ranking_runs);
-    let mut speaker_folds = Vec::new();
     let mut keep_folds = Vec::new();
     let mut fold_models = Vec::new();
     for f in done_folds {
-        speaker_folds.push(f.speakers);
         keep_folds.push(f.keep);
         fold_models.push(f.model);
     }
-    let rankings = ranking::fold_rankings(&speaker_folds, epochs, runs);
     let keeps = ranking::fold_rankings(&keep_folds, epochs, runs);
+    // The speaker ranking learns on the quotations the stage keeps: each fold's, as
+    // its labeller and keep model (both trained on the other folds) find them.
+    // Those the keep model drops would teach it to choose nobody where at run time
+    // nobody asks.
+    let speaker_examples = |fold: u64| -> anyhow::Result<Vec<ranking::RankingExample>> {
+        let k = fold as usize;
+        let labeller =
+            QuoteLabeller::new(fold_models[k].clone(), addressees.clone(), clusters.clone());
+        let tagger = QuoteTagger::with_models(labeller, None, Some(keeps[k].clone()))?;
+        let mut out = Vec::new();
+        for (_, (analysis, doc)) in analyses
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) == fold)
+        {
+            let choices = tagger.speaker_choices(analysis);
+            out.extend(depesche_learn::speakers::examples(analysis, doc, choices));
+        }
+        Ok(out)
+    };
+    let speaker_folds = for_each_fold(args.folds, speaker_examples)?;
+    eprintln!(
+        "speaker candidates of {} folds: {} quotations, {:.1} s",
+        args.folds,
+        speaker_folds.iter().map(Vec::len).sum::<usize>(),
+        started.elapsed().as_secs_f64()
+    );
+    let rankings = ranking::fold_rankings(&speaker_folds, epochs, runs);
     let held_out = ranking::held_out_gain(&speaker_folds, &rankings);
     let keep_held_out = ranking::held_out_gain(&keep_folds, &keeps);
     // the whole stage on each fold's documents, by that fold's labeller and models,
@@ -295,12 +299,35 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
 
 /// What one fold's documents give, tagged by a quote model trained on the others.
 struct FoldExamples {
-    /// The speaker model's examples.
-    speakers: Vec<depesche_learn::ranking::RankingExample>,
     /// The keep model's examples.
     keep: Vec<depesche_learn::ranking::RankingExample>,
     /// The fold's quote model.
     model: depesche_core::entities::ner::NerModel,
+}
+
+/// `work(fold)` for each of `folds` folds, as many at once as there are cores, in
+/// fold order.
+fn for_each_fold<T: Send>(
+    folds: u64,
+    work: impl Fn(u64) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let all: Vec<u64> = (0..folds).collect();
+    let work = &work;
+    let mut out = Vec::new();
+    for batch in all.chunks(threads) {
+        let done: Vec<_> = std::thread::scope(|scope| {
+            let running: Vec<_> = batch
+                .iter()
+                .map(|&fold| scope.spawn(move || work(fold)))
+                .collect();
+            running.into_iter().map(|r| r.join()).collect()
+        });
+        for result in done {
+            out.push(result.map_err(|_| anyhow::anyhow!("a fold's training failed"))??);
+        }
+    }
+    Ok(out)
 }
 
 /// Scores the quotations `tagger` finds in `analysis` against `doc`'s gold.

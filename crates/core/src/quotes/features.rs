@@ -212,7 +212,7 @@ fn entity(cx: &Context<'_>, i: usize) -> &'static str {
 }
 
 /// The last `n` characters of `word`.
-fn suffix(word: &str, n: usize) -> &str {
+pub(super) fn suffix(word: &str, n: usize) -> &str {
     let at = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &word[at..]
 }

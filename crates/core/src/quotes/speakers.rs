@@ -465,12 +465,47 @@ fn phrase_features(
     out.add(&["w0=", &word(first, "")]);
     out.add(&["cL=", class(last, "")]);
     out.add(&["wL=", &word(last, "")]);
+    // the head's ending tells a person or body ("-sprecher", "-in") from a thing
+    // ("-ung", "-ese"), which the word alone, mostly unseen, does not
+    out.add(&["sL=", super::features::suffix(&word(last, ""), 3)]);
     out.add(&["c0=", class(first, ""), " cL=", class(last, "")]);
     out.add(&["pw=", &word(before, "<s>")]);
     out.add(&["pc=", class(before, "<s>")]);
     out.add(&["nw=", &word(after, "</s>")]);
     out.add(&["nc=", class(after, "</s>")]);
     out.add(&["pc=", class(before, "<s>"), " nc=", class(after, "</s>")]);
+    // one word further, and whether a name stands there: a phrase before the verb
+    // with a name after it is the verb's object ("Die Äußerungen bezeichnete
+    // Wiefelspütz als …"), as is one after a verb with a name before it
+    let further = |i: Option<usize>, step: isize| {
+        i.and_then(|i| i.checked_add_signed(step))
+            .filter(|&j| j < cx.words.len() && cx.sentence_of[j] == sentence)
+    };
+    let (before2, after2) = (further(before, -1), further(after, 1));
+    let named = |i: Option<usize>| {
+        i.and_then(|i| cx.entity_at[i])
+            .map_or("-", |e| match cx.analysis.entities[e].kind {
+                EntityKind::Person => "PER",
+                EntityKind::Organisation => "ORG",
+                EntityKind::Place => "LOC",
+            })
+    };
+    out.add(&[
+        "nc=",
+        class(after, "</s>"),
+        " nnc=",
+        class(after2, "</s>"),
+        " nne=",
+        named(after2),
+    ]);
+    out.add(&[
+        "pc=",
+        class(before, "<s>"),
+        " ppc=",
+        class(before2, "<s>"),
+        " ppe=",
+        named(before2),
+    ]);
     out.add(&["ents=", &kinds]);
     out.add(&["inq=", yes(facts.quoted(a))]);
     out.add(&["here=", yes(s.spoken_here)]);
