@@ -199,8 +199,8 @@ impl ClauseMarks {
     }
 }
 
-/// The entity kind of token `i`, if a mention covers it.
-fn entity(cx: &Context<'_>, i: usize) -> &'static str {
+/// The entity kind of token `i` (`PER`, `ORG`, `LOC`), `-` where no mention covers it.
+pub(super) fn entity(cx: &Context<'_>, i: usize) -> &'static str {
     match cx.entity_at[i].and_then(|e| cx.analysis.entities.get(e)) {
         Some(e) => match e.kind {
             EntityKind::Person => "PER",

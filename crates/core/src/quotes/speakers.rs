@@ -15,7 +15,7 @@
 //! and stored, one feature per line, in `data/quotes/speakers.tsv`.
 
 use super::attribution::Context;
-use super::features::SentenceFacts;
+use super::features::{entity, suffix, SentenceFacts};
 use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::linear::{yes, Features, LinearModel, LinearModelError};
@@ -433,12 +433,8 @@ fn phrase_features(
     let after = (b < cx.words.len() && cx.sentence_of[b] == sentence).then_some(b);
     let (first, last) = (Some(a), Some(b - 1));
     let mut kinds: Vec<&str> = (a..b)
-        .filter_map(|i| cx.entity_at[i])
-        .map(|e| match cx.analysis.entities[e].kind {
-            EntityKind::Person => "PER",
-            EntityKind::Organisation => "ORG",
-            EntityKind::Place => "LOC",
-        })
+        .filter(|&i| cx.entity_at[i].is_some())
+        .map(|i| entity(cx, i))
         .collect();
     kinds.dedup();
     let kinds = if kinds.is_empty() {
@@ -467,7 +463,7 @@ fn phrase_features(
     out.add(&["wL=", &word(last, "")]);
     // the head's ending tells a person or body ("-sprecher", "-in") from a thing
     // ("-ung", "-ese"), which the word alone, mostly unseen, does not
-    out.add(&["sL=", super::features::suffix(&word(last, ""), 3)]);
+    out.add(&["sL=", suffix(&word(last, ""), 3)]);
     out.add(&["c0=", class(first, ""), " cL=", class(last, "")]);
     out.add(&["pw=", &word(before, "<s>")]);
     out.add(&["pc=", class(before, "<s>")]);
@@ -482,14 +478,7 @@ fn phrase_features(
             .filter(|&j| j < cx.words.len() && cx.sentence_of[j] == sentence)
     };
     let (before2, after2) = (further(before, -1), further(after, 1));
-    let named = |i: Option<usize>| {
-        i.and_then(|i| cx.entity_at[i])
-            .map_or("-", |e| match cx.analysis.entities[e].kind {
-                EntityKind::Person => "PER",
-                EntityKind::Organisation => "ORG",
-                EntityKind::Place => "LOC",
-            })
-    };
+    let named = |i: Option<usize>| i.map_or("-", |i| entity(cx, i));
     out.add(&[
         "nc=",
         class(after, "</s>"),
