@@ -154,7 +154,7 @@ pub(super) fn labelled_quotes(
     // per sentence: whether a rule quote is there, and the speaker of its last one
     let mut ruled = vec![false; parts.len()];
     let mut rule_speaker: Vec<Option<&Option<ActorRef>>> = vec![None; parts.len()];
-    for f in found {
+    for f in found.iter().filter(|f| !is_partial_quote(cx, f)) {
         // every sentence the quotation spans, and the one it is tied to
         let spanned = opening_sentence(cx, f)..=closing_sentence(cx, f);
         for s in spanned.chain([f.sentence]) {
@@ -223,6 +223,25 @@ pub(super) fn labelled_quotes(
         }
     }
     out
+}
+
+/// Whether rule quotation `f` is words in quotation marks within a sentence that
+/// names no cue for them ("Der Niederländer sei „nicht aggressiv oder so“."). Such a
+/// sentence is left to the labeller: reported speech it marks around the words makes
+/// a mixed quotation, which then stands for them.
+pub(super) fn is_partial_quote(cx: &Context<'_>, f: &Found) -> bool {
+    if f.kind != QuoteKind::Direct || f.cue.is_some() || f.incomplete {
+        return false;
+    }
+    if opening_sentence(cx, f) != f.sentence {
+        return false;
+    }
+    let words_outside = cx
+        .sentence(f.sentence)
+        .filter(|&k| k + 1 < f.start || k > f.end)
+        .filter(|&k| !matches!(cx.analysis.tokens[k].kind, TokenKind::Punct))
+        .count();
+    words_outside >= 2
 }
 
 /// The kind of a labelled quotation: reported speech with words in quotation marks

@@ -221,7 +221,30 @@ impl QuoteTagger {
             ),
             None => true,
         });
-        q.found.extend(kept.map(|l| l.found).collect::<Vec<_>>());
+        let kept: Vec<Found> = kept.map(|l| l.found).collect();
+        // words in quotation marks inside a kept reported stretch are its part, and
+        // a labelled quotation that cuts into them is dropped
+        let partial: Vec<(usize, usize)> = q
+            .found
+            .iter()
+            .filter(|f| combine::is_partial_quote(cx, f))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let covers = |l: &Found, (a, b): (usize, usize)| {
+            l.kind != QuoteKind::Direct && l.start < a && b < l.end
+        };
+        let kept: Vec<Found> = kept
+            .into_iter()
+            .filter(|l| {
+                partial
+                    .iter()
+                    .all(|&(a, b)| covers(l, (a, b)) || l.end <= a || b <= l.start)
+            })
+            .collect();
+        q.found.retain(|f| {
+            !combine::is_partial_quote(cx, f) || !kept.iter().any(|l| covers(l, (f.start, f.end)))
+        });
+        q.found.extend(kept);
         q.found.sort_by_key(|f| f.start);
         q
     }
