@@ -290,6 +290,27 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
         .map(|x| cx.phrase_actor(x.start, x.end))
 }
 
+/// `speaker` without the `addressee` it ends in ("Dirk Lorenzen dem
+/// Deutschlandfunk"): who was spoken to is not who spoke. Tied to the entity the
+/// shorter phrase names.
+pub(super) fn without_addressee(
+    cx: &Context<'_>,
+    speaker: &ActorRef,
+    addressee: &ActorRef,
+) -> ActorRef {
+    let (s, a) = (&speaker.span, &addressee.span);
+    if !(s.start < a.start && a.start < s.end && a.end >= s.end) {
+        return speaker.clone();
+    }
+    let start = cx.token_after(s.start);
+    let cut = cx.token_after(a.start);
+    let mut end = cut;
+    while end > start + 1 && matches!(cx.analysis.tokens[end - 1].kind, TokenKind::Punct) {
+        end -= 1;
+    }
+    cx.phrase_actor(start, end)
+}
+
 /// The sentence quotation `f` closes in.
 pub(super) fn closing_sentence(cx: &Context<'_>, f: &Found) -> usize {
     let last = f.end.saturating_sub(1).max(f.start);

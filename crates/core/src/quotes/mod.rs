@@ -194,12 +194,16 @@ impl QuoteTagger {
                 };
                 let labelled = addressees[f.sentence].as_deref().unwrap_or_default();
                 let addressee = combine::addressee(&cx, labelled, &f);
+                let speaker = match (&f.speaker, &addressee) {
+                    (Some(s), Some(a)) => Some(combine::without_addressee(&cx, s, a)),
+                    _ => f.speaker,
+                };
                 Quote {
                     id: format!("q{}", i + 1),
                     kind: f.kind,
                     text: span.slice(text).to_string(),
                     span,
-                    speaker: f.speaker,
+                    speaker,
                     cue: f.cue.map(|c| cx.cue(c)),
                     addressee,
                     medium: f.cue.and_then(|c| cx.medium_after(c)),

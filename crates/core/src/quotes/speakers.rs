@@ -334,6 +334,21 @@ fn completions(
         a += 1;
     }
     out.push(a..b);
+    // cut before a phrase that runs on after it: a dative ("Dirk Lorenzen dem
+    // Deutschlandfunk") or a determiner right after a person's name
+    let person = |k: usize| {
+        cx.entity_at[k]
+            .and_then(|e| cx.analysis.entities.get(e))
+            .is_some_and(|e| e.kind == EntityKind::Person)
+    };
+    if let Some(k) = (range.start + 1..range.end).find(|&k| {
+        cx.lexicon.is_dative(cx.words[k])
+            || (person(k - 1)
+                && cx.entity_at[k] != cx.entity_at[k - 1]
+                && cx.lexicon.is_determiner(cx.words[k]))
+    }) {
+        out.push(range.start..k);
+    }
     out.retain(|r| *r != range);
     out
 }
