@@ -251,6 +251,15 @@ pub(super) fn candidates<F: Features>(
     for range in completed {
         add(&mut phrases, range, None, Origin::Completed);
     }
+    // no one speaks from inside quotation marks ("„Hier"), and a speech verb alone
+    // is no speaker
+    phrases.retain(|(range, _, _)| {
+        let opens_quote = matches!(
+            cx.analysis.tokens[range.start].kind,
+            TokenKind::OpenQuote | TokenKind::CloseQuote
+        );
+        !opens_quote && !(range.len() == 1 && facts.class(range.start) == "verb")
+    });
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
         .flatten()
