@@ -152,9 +152,12 @@ impl QuoteTagger {
                 found[i].speaker = candidates.swap_remove(best).actor(&cx);
             }
         }
-        // addressees, for the sentences with a quotation
+        // addressees, for the sentences with a quotation that has a cue: an addressee
+        // goes with a speech act ("sagte der Zeitung", "erklärte gegenüber
+        // Journalisten"; 88 % of the corpus' addressees have a cue), and the
+        // addressee model costs a labelling pass per sentence
         let mut addressees: Vec<Option<Vec<Labelled>>> = vec![None; analysis.sentences.len()];
-        for f in &found {
+        for f in found.iter().filter(|f| f.cue.is_some()) {
             addressees[f.sentence].get_or_insert_with(|| {
                 let start = cx.sentence(f.sentence).start;
                 match &features[f.sentence] {
