@@ -298,11 +298,15 @@ pub fn viterbi(
             score[c] = start[c] + emissions[c];
         }
     }
-    // forbidden transitions as minus infinity: the inner loop needs no branch on them
-    let masked: Vec<f32> = transitions
-        .iter()
-        .zip(allowed)
-        .map(|(&w, &ok)| if ok { w } else { f32::NEG_INFINITY })
+    // each label's allowed predecessors with the transition's weight: an `I-X` has
+    // only two, so the inner loop skips the forbidden ones
+    let predecessors: Vec<Vec<(usize, f32)>> = (0..l)
+        .map(|c| {
+            (0..l)
+                .filter(|&p| allowed[p * l + c])
+                .map(|p| (p, transitions[p * l + c]))
+                .collect()
+        })
         .collect();
     for t in 1..n {
         let (done, rest) = score.split_at_mut(t * l);
@@ -310,8 +314,8 @@ pub fn viterbi(
         let current = &mut rest[..l];
         for (c, slot) in current.iter_mut().enumerate() {
             let mut best = (f32::NEG_INFINITY, 0);
-            for (p, &prev) in previous.iter().enumerate() {
-                let s = prev + masked[p * l + c];
+            for &(p, w) in &predecessors[c] {
+                let s = previous[p] + w;
                 if s > best.0 {
                     best = (s, p);
                 }
