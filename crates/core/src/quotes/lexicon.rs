@@ -90,14 +90,38 @@ impl QuoteLexicon {
         if let Some(&kind) = self.cues.get(word) {
             return Some(kind);
         }
-        if !word.starts_with(char::is_uppercase) || word.len() < 8 {
+        let mut chars = word.chars();
+        let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
+            return None;
+        };
+        if word.len() < 8 {
             return None;
         }
-        let lower = word.to_lowercase();
-        self.source_nouns
-            .iter()
-            .any(|n| lower.len() >= n.len() + 3 && lower.ends_with(n.as_str()))
-            .then_some(CueKind::Source)
+        let compound = if chars.any(char::is_uppercase) {
+            let lower = word.to_lowercase();
+            self.source_nouns
+                .iter()
+                .any(|n| lower.len() >= n.len() + 3 && lower.ends_with(n.as_str()))
+        } else {
+            // lower-cased, only the first letter changes: the noun, 3 bytes shorter
+            // than the word at least, lies in the rest as written
+            let rest = &word[first.len_utf8()..];
+            let lower_len = rest.len() + first.to_lowercase().map(char::len_utf8).sum::<usize>();
+            self.source_nouns
+                .iter()
+                .any(|n| lower_len >= n.len() + 3 && rest.ends_with(n.as_str()))
+        };
+        compound.then_some(CueKind::Source)
+    }
+
+    /// Whether `set` holds `word` lower-cased (without lower-casing a word that has
+    /// no capital letter).
+    fn holds_lower(set: &FxHashSet<String>, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            set.contains(&word.to_lowercase())
+        } else {
+            set.contains(word)
+        }
     }
 
     /// Whether `word` is a Konjunktiv form that carries reported speech on ("sei").
@@ -107,7 +131,7 @@ impl QuoteLexicon {
 
     /// Whether `word` starts a speaker phrase ("ein", "der").
     pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(&word.to_lowercase())
+        Self::holds_lower(&self.determiners, word)
     }
 
     /// Whether `word` makes its clause report a source ("Wie … mitteilte").
@@ -139,7 +163,7 @@ impl QuoteLexicon {
     /// Whether `word` can open a genitive phrase ("des", "einer"), which carries a
     /// speaker phrase on ("ein Sprecher des Ministeriums").
     pub fn is_genitive(&self, word: &str) -> bool {
-        self.genitives.contains(&word.to_lowercase())
+        Self::holds_lower(&self.genitives, word)
     }
 
     /// Whether `word` is a speech verb whose object, not its subject, is the
@@ -155,7 +179,7 @@ impl QuoteLexicon {
 
     /// Whether `word` introduces a medium ("auf").
     pub fn is_medium_word(&self, word: &str) -> bool {
-        self.media.contains(&word.to_lowercase())
+        Self::holds_lower(&self.media, word)
     }
 }
 
