@@ -91,9 +91,7 @@ impl QuoteLexicon {
             return Some(kind);
         }
         let mut chars = word.chars();
-        let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
-            return None;
-        };
+        let first = chars.next().filter(|c| c.is_uppercase())?;
         if word.len() < 8 {
             return None;
         }

@@ -258,7 +258,8 @@ pub(super) fn candidates<F: Features>(
             cx.analysis.tokens[range.start].kind,
             TokenKind::OpenQuote | TokenKind::CloseQuote
         );
-        !opens_quote && !(range.len() == 1 && facts.class(range.start) == "verb")
+        let lone_verb = range.len() == 1 && facts.class(range.start) == "verb";
+        !(opens_quote || lone_verb)
     });
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
