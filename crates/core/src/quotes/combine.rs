@@ -244,6 +244,47 @@ pub(super) fn is_partial_quote(cx: &Context<'_>, f: &Found) -> bool {
     words_outside >= 2
 }
 
+/// Whether labelled quotation `l` leaves each of the `partial` words in marks
+/// (token ranges, sorted and disjoint, as quotes between marks are) whole: it holds
+/// them as reported speech around them, or stays clear of them.
+pub(super) fn cuts_into_none(l: &Found, partial: &[(usize, usize)]) -> bool {
+    let from = partial.partition_point(|&(_, b)| b <= l.start);
+    let to = partial.partition_point(|&(a, _)| a < l.end);
+    partial[from..to.max(from)].iter().all(|&p| holds(l, p))
+}
+
+/// Per range of `partial` (sorted and disjoint), whether a quotation of `kept` holds
+/// it as reported speech around it. Linear after sorting: an article of many
+/// quoted words ("„neue Regeln“" in every sentence) is no quadratic work.
+pub(super) fn covered_by(kept: &[Found], partial: &[(usize, usize)]) -> Vec<bool> {
+    let mut around: Vec<(usize, usize)> = kept
+        .iter()
+        .filter(|l| l.kind != QuoteKind::Direct)
+        .map(|l| (l.start, l.end))
+        .collect();
+    around.sort_unstable();
+    // the furthest end among the stretches that start before each point
+    let furthest: Vec<usize> = around
+        .iter()
+        .scan(0, |max, &(_, end)| {
+            *max = end.max(*max);
+            Some(*max)
+        })
+        .collect();
+    partial
+        .iter()
+        .map(|&(a, b)| {
+            let before = around.partition_point(|&(start, _)| start < a);
+            before > 0 && furthest[before - 1] > b
+        })
+        .collect()
+}
+
+/// Whether the reported stretch `l` holds the words in marks `(a, b)` inside it.
+fn holds(l: &Found, (a, b): (usize, usize)) -> bool {
+    l.kind != QuoteKind::Direct && l.start < a && b < l.end
+}
+
 /// The kind of a labelled quotation: reported speech with words in quotation marks
 /// in it is mixed.
 fn kind_of(cx: &Context<'_>, p: &Labelled) -> QuoteKind {

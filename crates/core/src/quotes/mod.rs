@@ -221,35 +221,34 @@ impl QuoteTagger {
     /// the rules' all, the labeller's those the keep model keeps.
     fn quotations(&self, cx: &Context<'_>) -> Quotations {
         let (mut q, labelled) = self.proposals(cx);
+        let rules = keep::RuleClosings::new(cx, &q.found);
         let kept = labelled.into_iter().filter(|l| match &self.keep {
             Some(model) => keep::keeps(
                 model,
-                &keep::features::<Vec<Feature>>(cx, &q.facts, &q.found, l),
+                &keep::features::<Vec<Feature>>(cx, &q.facts, &rules, l),
             ),
             None => true,
         });
         let kept: Vec<Found> = kept.map(|l| l.found).collect();
         // words in quotation marks inside a kept reported stretch are its part, and
         // a labelled quotation that cuts into them is dropped
-        let partial: Vec<(usize, usize)> = q
+        let mut partial: Vec<(usize, usize)> = q
             .found
             .iter()
             .filter(|f| combine::is_partial_quote(cx, f))
             .map(|f| (f.start, f.end))
             .collect();
-        let covers = |l: &Found, (a, b): (usize, usize)| {
-            l.kind != QuoteKind::Direct && l.start < a && b < l.end
-        };
+        partial.sort_unstable();
         let kept: Vec<Found> = kept
             .into_iter()
-            .filter(|l| {
-                partial
-                    .iter()
-                    .all(|&(a, b)| covers(l, (a, b)) || l.end <= a || b <= l.start)
-            })
+            .filter(|l| combine::cuts_into_none(l, &partial))
             .collect();
+        let covered = combine::covered_by(&kept, &partial);
         q.found.retain(|f| {
-            !combine::is_partial_quote(cx, f) || !kept.iter().any(|l| covers(l, (f.start, f.end)))
+            !combine::is_partial_quote(cx, f)
+                || partial
+                    .binary_search(&(f.start, f.end))
+                    .map_or(true, |i| !covered[i])
         });
         q.found.extend(kept);
         q.found.sort_by_key(|f| f.start);
@@ -327,12 +326,13 @@ impl QuoteTagger {
     pub fn keep_choices(&self, analysis: &Analysis) -> Vec<KeepChoice> {
         let cx = Context::new(analysis, &self.lexicon);
         let (q, labelled) = self.proposals(&cx);
+        let rules = keep::RuleClosings::new(&cx, &q.found);
         labelled
             .iter()
             .map(|l| KeepChoice {
                 quote: l.found.start..l.found.end,
                 candidates: [
-                    keep::features(&cx, &q.facts, &q.found, l),
+                    keep::features(&cx, &q.facts, &rules, l),
                     keep::drop_features(),
                 ],
             })
