@@ -30,6 +30,7 @@ pub struct QuoteLexicon {
     datives: FxHashSet<String>,
     genitives: FxHashSet<String>,
     quoting: FxHashSet<String>,
+    subordinators: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -78,6 +79,7 @@ impl QuoteLexicon {
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
+                "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
             }
         }
@@ -120,6 +122,12 @@ impl QuoteLexicon {
         } else {
             set.contains(word)
         }
+    }
+
+    /// Whether `word` (in any case) is a conjunction that opens a subordinate clause
+    /// ("Als", "nachdem").
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        Self::holds_lower(&self.subordinators, word)
     }
 
     /// Whether `word` is a Konjunktiv form that carries reported speech on ("sei").

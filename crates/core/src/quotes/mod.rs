@@ -632,6 +632,10 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     if let Some(f) = reported_before(cx, s, k) {
                         return Some(f);
                     }
+                    // "Die Kosten trage das Land, teilte das Rathaus mit."
+                    if let Some(f) = reported_before_verb(cx, s, k) {
+                        return Some(f);
+                    }
                     continue;
                 };
                 let wie = (r.start..k).any(|j| cx.lexicon.is_source_clause(cx.words[j]));
@@ -785,6 +789,62 @@ fn reported_before(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found> {
         end: wie - 1,
         kind: QuoteKind::Indirect,
         speaker: Some(speaker),
+        cue: Some(verb),
+        sentence: s,
+        incomplete: false,
+    })
+}
+
+/// Reported words before a speech verb that follows their comma, with its subject
+/// after it ("Die Kosten trage das Land, teilte das Rathaus mit", "…, hieß es aus
+/// dem Ministerium"): the verb stands first because the clause before is its object.
+/// Not after a subordinate clause ("Als die Zahlen kamen, erklärte X …") or a
+/// quotation in marks, which the direct rules attribute.
+fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found> {
+    let r = without_final_punct(cx, s);
+    if verb < r.start + 4 || cx.words[verb - 1] != "," || verb + 1 >= r.end {
+        return None;
+    }
+    if cx.lexicon.is_subordinator(cx.words[r.start]) {
+        return None;
+    }
+    let quoted = (r.start..verb).any(|k| {
+        matches!(
+            cx.analysis.tokens[k].kind,
+            TokenKind::OpenQuote | TokenKind::CloseQuote
+        )
+    });
+    if quoted {
+        return None;
+    }
+    // "hieß es (aus dem Ministerium)": the impersonal subject, and the source after it
+    let impersonal = cx.words[verb + 1] == "es";
+    let speaker = if impersonal {
+        let from = cx
+            .words
+            .get(verb + 2)
+            .filter(|w| cx.lexicon.is_source_of(w));
+        from.and_then(|_| cx.speaker_from(verb + 3, r.end))
+    } else {
+        // a dative after the verb is its object, not its subject
+        if cx.lexicon.is_dative(cx.words[verb + 1]) {
+            return None;
+        }
+        Some(cx.speaker_from(verb + 1, r.end)?)
+    };
+    // In the indicative, a comma inside the words before may close an apposition
+    // or relative clause of the verb's own subject ("Petra Pau, Vizepräsidentin,
+    // forderte die Einrichtung …"): only Konjunktiv or "es" tells them apart.
+    let konjunktiv = (r.start..verb).any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
+    let inner_comma = (r.start..verb - 1).any(|k| cx.words[k] == ",");
+    if inner_comma && !konjunktiv && !impersonal {
+        return None;
+    }
+    Some(Found {
+        start: r.start,
+        end: verb - 1,
+        kind: QuoteKind::Indirect,
+        speaker,
         cue: Some(verb),
         sentence: s,
         incomplete: false,

@@ -251,15 +251,22 @@ pub(super) fn candidates<F: Features>(
     for range in completed {
         add(&mut phrases, range, None, Origin::Completed);
     }
-    // no one speaks from inside quotation marks ("„Hier"), and a speech verb alone
-    // is no speaker
+    // no one speaks from inside quotation marks ("„Hier"), and neither a speech
+    // verb alone nor a lone lower-case word that is no pronoun or name ("aus" of
+    // "hieß es aus dem Ministerium") is a speaker
     phrases.retain(|(range, _, _)| {
         let opens_quote = matches!(
             cx.analysis.tokens[range.start].kind,
             TokenKind::OpenQuote | TokenKind::CloseQuote
         );
-        let lone_verb = range.len() == 1 && facts.class(range.start) == "verb";
-        !(opens_quote || lone_verb)
+        let lone = range.len() == 1;
+        let lone_verb = lone && facts.class(range.start) == "verb";
+        let word = cx.words[range.start];
+        let lone_small_word = lone
+            && word.starts_with(char::is_lowercase)
+            && !cx.lexicon.is_pronoun(word)
+            && cx.entity_at[range.start].is_none();
+        !(opens_quote || lone_verb || lone_small_word)
     });
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
