@@ -66,3 +66,33 @@ fn a_quote_is_dated_by_its_frame_not_by_what_it_says() {
         None
     );
 }
+
+#[test]
+fn a_pronoun_speaker_is_the_person_last_named_outside_quotes() {
+    let pipeline = depesche_core::Pipeline::german().expect("shipped data loads");
+    let speakers = |text: &str| {
+        let published = "2025-10-01".parse().ok();
+        let a = pipeline.analyze(depesche_core::Article::from_text("case", text, published));
+        a.quotes
+            .iter()
+            .map(|q| {
+                let id = q.speaker.as_ref().and_then(|s| s.entity.clone());
+                let entity = a.entities.iter().find(|e| Some(&e.id) == id.as_ref());
+                entity.map_or("-".to_string(), |e| e.name.clone())
+            })
+            .collect::<Vec<_>>()
+    };
+    // the speaker of the quote before
+    assert_eq!(
+        speakers("„Das ist falsch“, sagte Friedrich Merz. „Wir machen weiter“, fügte er hinzu."),
+        ["Friedrich Merz", "Friedrich Merz"]
+    );
+    // a person named after the quote before, not a name inside quoted words
+    assert_eq!(
+        speakers(
+            "„Das ist falsch“, sagte Friedrich Merz. Olaf Scholz äußerte sich am Abend. \
+             „Emmanuel Macron hat recht“, sagte er."
+        ),
+        ["Friedrich Merz", "Olaf Scholz"]
+    );
+}

@@ -269,6 +269,27 @@ impl<'a> Context<'a> {
         a
     }
 
+    /// The person a pronoun at token `pronoun` most likely stands for, with the token
+    /// where it is named: the first person named, outside reported words
+    /// (`reported`), in the nearest sentence that names one, from the pronoun's own
+    /// sentence back to two before it in its block. The first person of a sentence
+    /// is mostly its subject ("Bundespräsident Steinmeier rief zu Geduld auf. Frieden
+    /// entstehe nicht über Nacht, sagte er.").
+    pub fn person_before(&self, pronoun: usize, reported: &[bool]) -> Option<(usize, usize)> {
+        let s = self.sentence_of[pronoun];
+        let block = self.block_of[s];
+        (s.saturating_sub(2)..=s)
+            .rev()
+            .take_while(|&t| self.block_of[t] == block)
+            .find_map(|t| {
+                let r = self.sentence(t);
+                (r.start..r.end.min(pronoun)).find_map(|k| {
+                    let e = self.entity_at[k].filter(|_| !reported[k])?;
+                    (self.analysis.entities[e].kind == EntityKind::Person).then_some((k, e))
+                })
+            })
+    }
+
     fn can_speak(&self, e: usize) -> bool {
         let entity = &self.analysis.entities[e];
         entity.kind != EntityKind::Place || entity.stands_for.is_some()

@@ -168,15 +168,27 @@ impl QuoteTagger {
                 }
             });
         }
-        // a pronoun speaker ("sagte er") is the speaker of the quote before
-        let mut last_entity: Option<String> = None;
+        // a pronoun speaker ("sagte er") is the speaker of the quote before, unless a
+        // person is named after that speaker and before the pronoun
+        let mut reported = vec![false; analysis.tokens.len()];
+        for f in &found {
+            reported[f.start..f.end].iter_mut().for_each(|r| *r = true);
+        }
+        let mut last: Option<(usize, Option<String>)> = None;
         for f in &mut found {
             if let Some(speaker) = &mut f.speaker {
+                let at = cx.token_after(speaker.span.start);
                 let pronoun = self.lexicon.is_pronoun(&speaker.text);
                 if pronoun && speaker.entity.is_none() {
-                    speaker.entity = last_entity.clone();
+                    let named = cx
+                        .person_before(at, &reported)
+                        .filter(|&(k, _)| last.as_ref().is_none_or(|(l, _)| k > *l));
+                    speaker.entity = match named {
+                        Some((_, e)) => Some(analysis.entities[e].id.clone()),
+                        None => last.as_ref().and_then(|(_, e)| e.clone()),
+                    };
                 }
-                last_entity = speaker.entity.clone();
+                last = Some((at, speaker.entity.clone()));
             }
         }
         let text = &analysis.article.text;
