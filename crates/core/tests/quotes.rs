@@ -3,7 +3,13 @@
 
 mod common;
 
-use depesche_core::Quote;
+use depesche_core::{Analysis, Article, Pipeline, Quote};
+
+/// The analysis of `text` as an article published 2025-10-01.
+fn analyze(pipeline: &Pipeline, text: &str) -> Analysis {
+    let published = "2025-10-01".parse().ok();
+    pipeline.analyze(Article::from_text("case", text, published))
+}
 
 fn describe(q: &Quote) -> String {
     format!(
@@ -49,10 +55,9 @@ fn finds_quotes_with_speaker_and_cue() {
 
 #[test]
 fn a_quote_is_dated_by_its_frame_not_by_what_it_says() {
-    let pipeline = depesche_core::Pipeline::german().expect("shipped data loads");
+    let pipeline = Pipeline::german().expect("shipped data loads");
     let date = |text: &str| {
-        let published = "2025-10-01".parse().ok();
-        let analysis = pipeline.analyze(depesche_core::Article::from_text("case", text, published));
+        let analysis = analyze(&pipeline, text);
         assert_eq!(analysis.quotes.len(), 1, "{text}");
         analysis.quotes[0].date.as_ref().map(|d| d.value.clone())
     };
@@ -69,10 +74,9 @@ fn a_quote_is_dated_by_its_frame_not_by_what_it_says() {
 
 #[test]
 fn a_pronoun_speaker_is_the_person_last_named_outside_quotes() {
-    let pipeline = depesche_core::Pipeline::german().expect("shipped data loads");
+    let pipeline = Pipeline::german().expect("shipped data loads");
     let speakers = |text: &str| {
-        let published = "2025-10-01".parse().ok();
-        let a = pipeline.analyze(depesche_core::Article::from_text("case", text, published));
+        let a = analyze(&pipeline, text);
         a.quotes
             .iter()
             .map(|q| {
