@@ -290,6 +290,20 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// Whether token `k` is a quotation mark, opening or closing.
+    pub fn is_quote_mark(&self, k: usize) -> bool {
+        matches!(
+            self.analysis.tokens[k].kind,
+            TokenKind::OpenQuote | TokenKind::CloseQuote
+        )
+    }
+
+    /// Whether tokens `r` hold a Konjunktiv form of the lexicon ("sei", "habe").
+    pub fn holds_konjunktiv(&self, r: std::ops::Range<usize>) -> bool {
+        r.into_iter()
+            .any(|k| self.lexicon.is_konjunktiv(self.words[k]))
+    }
+
     fn can_speak(&self, e: usize) -> bool {
         let entity = &self.analysis.entities[e];
         entity.kind != EntityKind::Place || entity.stands_for.is_some()

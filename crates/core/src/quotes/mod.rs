@@ -560,12 +560,7 @@ fn closing_cue(cx: &Context<'_>, o: usize, c: usize) -> Option<Found> {
     let clause = without_final_punct(cx, s);
     let comma = (c + 1..clause.end).find(|&k| cx.words[k] == ",")?;
     let verb = comma + 1;
-    let quote_between = (c + 1..comma).any(|k| {
-        matches!(
-            cx.analysis.tokens[k].kind,
-            TokenKind::OpenQuote | TokenKind::CloseQuote
-        )
-    });
+    let quote_between = (c + 1..comma).any(|k| cx.is_quote_mark(k));
     let cue = cx.is_verb_cue(verb) || cx.words[verb] == "so";
     if quote_between || verb + 1 >= clause.end || !cue {
         return None;
@@ -635,7 +630,6 @@ fn headline_paraphrase(cx: &Context<'_>, s: usize) -> Option<Found> {
 /// or with "dass" ("erklärte Trump, Putin habe zugestimmt"), or a source word.
 fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
     let r = without_final_punct(cx, s);
-    let konjunktiv = |a: usize, b: usize| (a..b).any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
     for k in r.clone() {
         match cx.lexicon.cue(cx.words[k]) {
             Some(CueKind::Verb) => {
@@ -656,7 +650,7 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 let infinitive = r.end >= comma + 3
                     && (cx.words[r.end - 2] == "zu" || is_fused_zu_infinitive(cx.words[r.end - 1]));
                 let reported = cx.words.get(comma + 1) == Some(&"dass")
-                    || konjunktiv(comma + 1, r.end)
+                    || cx.holds_konjunktiv(comma + 1..r.end)
                     || wie
                     || infinitive;
                 if !reported || comma + 2 > r.end {
@@ -820,13 +814,7 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
     if cx.lexicon.is_subordinator(cx.words[r.start]) {
         return None;
     }
-    let quoted = (r.start..verb).any(|k| {
-        matches!(
-            cx.analysis.tokens[k].kind,
-            TokenKind::OpenQuote | TokenKind::CloseQuote
-        )
-    });
-    if quoted {
+    if (r.start..verb).any(|k| cx.is_quote_mark(k)) {
         return None;
     }
     // "hieß es (aus dem Ministerium)": the impersonal subject, and the source after it
@@ -847,7 +835,7 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
     // In the indicative, a comma inside the words before may close an apposition
     // or relative clause of the verb's own subject ("Petra Pau, Vizepräsidentin,
     // forderte die Einrichtung …"): only Konjunktiv or "es" tells them apart.
-    let konjunktiv = (r.start..verb).any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
+    let konjunktiv = cx.holds_konjunktiv(r.start..verb);
     let inner_comma = (r.start..verb - 1).any(|k| cx.words[k] == ",");
     if inner_comma && !konjunktiv && !impersonal {
         return None;
@@ -869,7 +857,7 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
 fn continuation(cx: &Context<'_>, s: usize, previous: &Found) -> Option<Found> {
     let r = without_final_punct(cx, s);
     let same_block = cx.block_of[previous.sentence] == cx.block_of[s];
-    let konjunktiv = r.clone().any(|k| cx.lexicon.is_konjunktiv(cx.words[k]));
+    let konjunktiv = cx.holds_konjunktiv(r.clone());
     (same_block && konjunktiv && !r.is_empty()).then(|| Found {
         start: r.start,
         end: r.end,

@@ -255,10 +255,7 @@ pub(super) fn candidates<F: Features>(
     // verb alone nor a lone lower-case word that is no pronoun or name ("aus" of
     // "hieß es aus dem Ministerium") is a speaker
     phrases.retain(|(range, _, _)| {
-        let opens_quote = matches!(
-            cx.analysis.tokens[range.start].kind,
-            TokenKind::OpenQuote | TokenKind::CloseQuote
-        );
+        let opens_quote = cx.is_quote_mark(range.start);
         let lone = range.len() == 1;
         let lone_verb = lone && facts.class(range.start) == "verb";
         let word = cx.words[range.start];
