@@ -10,7 +10,7 @@
 use super::attribution::Context;
 use super::features::SentenceFacts;
 use super::labeller::{Labelled, Part};
-use super::Found;
+use super::{Found, Proposer};
 use crate::model::{ActorRef, QuoteKind, TokenKind};
 
 /// Stretches of reported speech in one sentence this many tokens apart or closer are
@@ -216,6 +216,7 @@ pub(super) fn labelled_quotes(
                     cue: nearest(Part::Cue).map(|x| x.start),
                     sentence: s,
                     incomplete: false,
+                    proposer: Proposer::Labeller { keep_margin: None },
                 },
                 part: p.part,
                 speaker_from,

@@ -31,10 +31,17 @@ pub fn shipped_model() -> Result<LinearModel, LinearModelError> {
     LinearModel::parse("data/quotes/keep.tsv", KEEP_MODEL)
 }
 
-/// Whether `model` keeps the quotation whose keep features are `keep`.
-pub(super) fn keeps(model: &LinearModel, keep: &[Feature]) -> bool {
+/// How far `model` scores keeping the quotation whose keep features are `keep`
+/// above dropping it ([`keeps`] tells from it whether it is kept).
+pub(super) fn keep_margin(model: &LinearModel, keep: &[Feature]) -> f32 {
     let drop: Vec<Feature> = drop_features();
-    model.choose([keep, drop.as_slice()]) == 0
+    model.score(keep) - model.score(&drop)
+}
+
+/// Whether a quotation whose keep margin is `margin` is kept: where keeping scores
+/// at least as well as dropping (the first of equal candidates wins).
+pub(super) fn keeps(margin: f32) -> bool {
+    margin >= 0.0
 }
 
 /// The features of dropping a quotation: one weight, the threshold keeping must
@@ -165,11 +172,13 @@ mod tests {
     fn keeps_what_scores_above_dropping() {
         let keep = [feature_hash("keep"), feature_hash("len=1")];
         let model = |text: &str| LinearModel::parse("m", text).unwrap();
+        let margin = |text: &str| keep_margin(&model(text), &keep);
         // a model without weights keeps everything
-        assert!(keeps(&model("# none\n"), &keep));
-        assert!(!keeps(&model("drop\t1\n"), &keep));
-        assert!(keeps(&model("drop\t1\nkeep\t0.5\nlen=1\t0.6\n"), &keep));
-        assert!(!keeps(&model("drop\t1\nkeep\t0.5\nlen=1\t0.4\n"), &keep));
+        assert!(keeps(margin("# none\n")));
+        assert!(!keeps(margin("drop\t1\n")));
+        assert!(keeps(margin("drop\t1\nkeep\t0.5\nlen=1\t0.6\n")));
+        assert!(!keeps(margin("drop\t1\nkeep\t0.5\nlen=1\t0.4\n")));
+        assert!((margin("drop\t1\nkeep\t0.5\nlen=1\t0.75\n") - 0.25).abs() < 1e-6);
     }
 
     #[test]

@@ -103,6 +103,17 @@ struct Found {
     cue: Option<usize>,
     sentence: usize,
     incomplete: bool,
+    proposer: Proposer,
+}
+
+/// Who proposed a quotation: the rules, or the labeller with how far the keep model
+/// scored keeping it above dropping it (none where no keep model ran). The speaker
+/// ranking reads it: a speaker named for a quotation that is no quotation is a wrong
+/// speaker too.
+#[derive(Debug, Clone, Copy)]
+enum Proposer {
+    Rules,
+    Labeller { keep_margin: Option<f32> },
 }
 
 impl QuoteTagger {
@@ -234,14 +245,25 @@ impl QuoteTagger {
     fn quotations(&self, cx: &Context<'_>) -> Quotations {
         let (mut q, labelled) = self.proposals(cx);
         let rules = keep::RuleClosings::new(cx, &q.found);
-        let kept = labelled.into_iter().filter(|l| match &self.keep {
-            Some(model) => keep::keeps(
-                model,
-                &keep::features::<Vec<Feature>>(cx, &q.facts, &rules, l),
-            ),
-            None => true,
-        });
-        let kept: Vec<Found> = kept.map(|l| l.found).collect();
+        let kept: Vec<Found> = labelled
+            .into_iter()
+            .filter_map(|l| {
+                let margin = self.keep.as_ref().map(|model| {
+                    let features = keep::features::<Vec<Feature>>(cx, &q.facts, &rules, &l);
+                    keep::keep_margin(model, &features)
+                });
+                let mut found = l.found;
+                if let Some(margin) = margin {
+                    if !keep::keeps(margin) {
+                        return None;
+                    }
+                    found.proposer = Proposer::Labeller {
+                        keep_margin: Some(margin),
+                    };
+                }
+                Some(found)
+            })
+            .collect();
         // words in quotation marks inside a kept reported stretch are its part, and
         // a labelled quotation that cuts into them is dropped
         let mut partial: Vec<(usize, usize)> = q
@@ -445,6 +467,7 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
         cue: None,
         sentence: s_close,
         incomplete: false,
+        proposer: Proposer::Rules,
     };
     // „…“, sagte X. / „…“, so X.
     let mut j = c + 1;
@@ -574,6 +597,7 @@ fn closing_cue(cx: &Context<'_>, o: usize, c: usize) -> Option<Found> {
         cue: Some(verb),
         sentence: s,
         incomplete: false,
+        proposer: Proposer::Rules,
     })
 }
 
@@ -600,6 +624,7 @@ fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
         cue,
         sentence: s,
         incomplete: true,
+        proposer: Proposer::Rules,
     })
 }
 
@@ -623,6 +648,7 @@ fn headline_paraphrase(cx: &Context<'_>, s: usize) -> Option<Found> {
         cue: None,
         sentence: s,
         incomplete: false,
+        proposer: Proposer::Rules,
     })
 }
 
@@ -673,6 +699,7 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     cue: Some(k),
                     sentence: s,
                     incomplete: false,
+                    proposer: Proposer::Rules,
                 });
             }
             Some(CueKind::Source) => {
@@ -761,6 +788,7 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                     cue: Some(k),
                     sentence: s,
                     incomplete: false,
+                    proposer: Proposer::Rules,
                 });
             }
             None => {}
@@ -798,6 +826,7 @@ fn reported_before(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found> {
         cue: Some(verb),
         sentence: s,
         incomplete: false,
+        proposer: Proposer::Rules,
     })
 }
 
@@ -848,6 +877,7 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
         cue: Some(verb),
         sentence: s,
         incomplete: false,
+        proposer: Proposer::Rules,
     })
 }
 
@@ -866,5 +896,6 @@ fn continuation(cx: &Context<'_>, s: usize, previous: &Found) -> Option<Found> {
         cue: None,
         sentence: s,
         incomplete: false,
+        proposer: Proposer::Rules,
     })
 }

@@ -19,7 +19,7 @@ use super::features::{entity, suffix, SentenceFacts};
 use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::linear::{yes, Features, LinearModel, LinearModelError};
-use super::Found;
+use super::{Found, Proposer};
 use crate::model::{ActorRef, EntityKind, TokenKind};
 use std::ops::Range;
 
@@ -271,6 +271,7 @@ pub(super) fn candidates<F: Features>(
         .any(|p| p.part == Part::Speaker);
     let setting = Setting {
         kind: f.kind.name(),
+        proposer: proposer_name(f.proposer),
         first,
         last,
         quote: f.start..f.end,
@@ -384,11 +385,29 @@ fn add(phrases: &mut Vec<Phrase>, range: Range<usize>, actor: Option<ActorRef>, 
 /// What is known of the quotation whose candidates are scored.
 struct Setting {
     kind: &'static str,
+    proposer: &'static str,
     first: usize,
     last: usize,
     quote: Range<usize>,
     cue: Option<usize>,
     spoken_here: bool,
+}
+
+/// Who proposed a quotation, and for the labeller's how sure the keep model was.
+fn proposer_name(p: Proposer) -> &'static str {
+    match p {
+        Proposer::Rules => "rules",
+        Proposer::Labeller { keep_margin: None } => "labeller",
+        Proposer::Labeller {
+            keep_margin: Some(m),
+        } => match m {
+            m if m < 0.5 => "labeller keep<0.5",
+            m if m < 1.0 => "labeller keep<1",
+            m if m < 2.0 => "labeller keep<2",
+            m if m < 4.0 => "labeller keep<4",
+            _ => "labeller keep>=4",
+        },
+    }
 }
 
 /// A rough size of a distance or length, so that rare values share a weight.
@@ -418,6 +437,8 @@ fn nobody_features(
     out.add(&["nobody chosen=", yes(chosen)]);
     out.add(&["nobody phrases=", bucket(phrases)]);
     out.add(&["nobody cue=", yes(s.cue.is_some())]);
+    out.add(&["nobody by=", s.proposer]);
+    out.add(&["nobody by=", s.proposer, " k=", s.kind]);
 }
 
 /// The features of the phrase `range` as the speaker of the quotation `s`.
