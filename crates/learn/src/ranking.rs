@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 pub struct RankingExample {
     /// Each candidate's features.
     pub candidates: Vec<Vec<String>>,
-    /// Each candidate's gain (0 to 1).
+    /// Each candidate's gain (higher is better, in any unit; may be negative).
     pub gains: Vec<f64>,
 }
 
@@ -33,7 +33,7 @@ pub fn gain(examples: &[RankingExample], choose: impl Fn(&RankingExample) -> usi
     for e in examples {
         out.examples += 1;
         out.chosen += e.gains.get(choose(e)).copied().unwrap_or(0.0);
-        out.best += e.gains.iter().copied().fold(0.0, f64::max);
+        out.best += e.gains.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     }
     out
 }
@@ -147,7 +147,7 @@ fn perceptron(examples: &[Encoded], features: usize, epochs: usize, seed: u64) -
             let score = |c: &Vec<usize>| c.iter().map(|&f| weights[f]).sum::<f64>();
             let scores: Vec<f64> = candidates.iter().map(score).collect();
             let predicted = argmax(&scores);
-            let best_gain = gains.iter().copied().fold(0.0, f64::max);
+            let best_gain = gains.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let best = (0..gains.len())
                 .filter(|&i| gains[i] == best_gain)
                 .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))

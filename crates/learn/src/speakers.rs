@@ -2,11 +2,12 @@
 //! quotation-attribution corpus.
 //!
 //! Each quotation the quote stage finds becomes one example: its candidate speakers,
-//! each with its gain, the token F1 of the candidate against the gold speaker of the
-//! gold quotation it overlaps most ("no speaker" gains 1 where that speaker is empty
-//! or the quotation has no gold counterpart, as the corpus' scoring counts any speaker
-//! of an unmatched quotation as wrong). An averaged perceptron learns to rank the
-//! candidate of the highest gain first, each mistake weighted by the gain it loses.
+//! each with its gain, what choosing it adds to the corpus' micro speaker F1 against
+//! the gold speaker of the gold quotation it overlaps most ([`gain`]: its right
+//! tokens less [`WRONG_TOKEN_COST`] per wrong one; "no speaker" gains 0, and any
+//! speaker of a quotation without a gold counterpart only loses, as the corpus'
+//! scoring counts it as wrong). An averaged perceptron learns to rank the candidate
+//! of the highest gain first, each mistake weighted by the gain it loses.
 //!
 //! The candidates must come from a labeller that did not see the example's article:
 //! on its own training data the labeller marks speakers almost without fault, and a
@@ -29,6 +30,28 @@ pub(crate) fn tokens_of(analysis: &Analysis, spans: &[CharSpan]) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What a wrong speaker token costs against a right one. Choosing a speaker of `tp`
+/// right and `fp` wrong tokens for a quotation whose gold speaker has `g` tokens
+/// moves micro F1 = 2TP / (2TP + FP + FN) by a multiple of
+/// tp (FP + FN) − TP (fp + g − tp) = (TP + FP + FN) (tp − fp · TP / (TP + FP + FN))
+/// less a constant, so a wrong token costs TP / (TP + FP + FN) = F1 / (2 − F1) right
+/// ones: 0.43 at the stage's speaker F1 of about 0.6. A per-quotation F1 as the gain
+/// weighs a one-word speaker as much as a ten-word one, which the micro score does
+/// not (held out: speaker F1 0.603 with it, 0.607 with this; 0.605 and 0.607 with
+/// costs 0.3 and 0.55).
+pub const WRONG_TOKEN_COST: f64 = 0.43;
+
+/// The gain of a candidate speaker of tokens `candidate` (sorted) where the gold
+/// speaker has tokens `gold` (sorted): right tokens less [`WRONG_TOKEN_COST`] per
+/// wrong one.
+pub(crate) fn gain(gold: &[usize], candidate: &[usize]) -> f64 {
+    let right = candidate
+        .iter()
+        .filter(|t| gold.binary_search(t).is_ok())
+        .count();
+    right as f64 - WRONG_TOKEN_COST * (candidate.len() - right) as f64
 }
 
 /// Token F1 of two sets of token indices (each sorted).
@@ -75,8 +98,8 @@ pub fn examples(
                 .candidates
                 .iter()
                 .map(|c| match &c.tokens {
-                    Some(range) => f1(speaker, &range.clone().collect::<Vec<_>>()),
-                    None => f64::from(u8::from(speaker.is_empty())),
+                    Some(range) => gain(speaker, &range.clone().collect::<Vec<_>>()),
+                    None => 0.0,
                 })
                 .collect();
             RankingExample {
@@ -90,6 +113,14 @@ pub fn examples(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_candidate_gains_its_right_tokens_less_the_cost_of_wrong_ones() {
+        assert_eq!(gain(&[1, 2, 3], &[1, 2, 3]), 3.0);
+        assert_eq!(gain(&[1, 2, 3], &[]), 0.0);
+        assert!((gain(&[2, 3], &[1, 2]) - (1.0 - WRONG_TOKEN_COST)).abs() < 1e-12);
+        assert!((gain(&[], &[5, 6]) + 2.0 * WRONG_TOKEN_COST).abs() < 1e-12);
+    }
 
     #[test]
     fn f1_of_token_sets() {
