@@ -293,13 +293,10 @@ impl QuoteTagger {
     fn proposals(&self, cx: &Context<'_>) -> (Quotations, Vec<LabelledQuote>) {
         let analysis = cx.analysis;
         let mut found = direct_quotes(cx);
+        let sentences = analysis.sentences.len();
+        reported_around_partials(cx, &mut found, sentences);
         // the last complete quote of each sentence, for continuations
-        let mut at_sentence: Vec<Option<usize>> = vec![None; analysis.sentences.len()];
-        for (i, f) in found.iter().enumerate() {
-            if let Some(slot) = at_sentence.get_mut(f.sentence) {
-                *slot = Some(i);
-            }
-        }
+        let mut at_sentence = last_quote_of_each(&found, sentences);
         for s in 0..analysis.sentences.len() {
             if at_sentence[s].is_some() {
                 continue;
@@ -806,6 +803,54 @@ fn is_fused_zu_infinitive(word: &str) -> bool {
         && word
             .match_indices("zu")
             .any(|(i, _)| i >= 2 && word.len() >= i + 6)
+}
+
+/// The index of the last of `found` (sorted by start) in each of `sentences`.
+fn last_quote_of_each(found: &[Found], sentences: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; sentences];
+    for (i, f) in found.iter().enumerate() {
+        if let Some(slot) = out.get_mut(f.sentence) {
+            *slot = Some(i);
+        }
+    }
+    out
+}
+
+/// Turns the sentences whose only rule quotes are cue-less words in marks into the
+/// reported speech the rules know there ("Am Bahnhof herrschten „chaotische
+/// Zustände“, wie Reporter Jan Simon berichtete."): the reported clause holds the
+/// words, so it becomes a mixed quotation that stands for them. `found`, the
+/// quotes of an article of `sentences` sentences, is sorted by start before and
+/// after.
+fn reported_around_partials(cx: &Context<'_>, found: &mut Vec<Found>, sentences: usize) {
+    let mut stood_for = vec![false; found.len()];
+    for (s, last) in last_quote_of_each(found, sentences).into_iter().enumerate() {
+        let Some(last) = last else {
+            continue;
+        };
+        let here: Vec<usize> = (0..=last)
+            .rev()
+            .take_while(|&i| found[i].sentence == s)
+            .collect();
+        if !here
+            .iter()
+            .all(|&i| combine::is_partial_quote(cx, &found[i]))
+        {
+            continue;
+        }
+        let Some(mut f) = indirect(cx, s) else {
+            continue;
+        };
+        let holds = |q: &Found| f.start < q.start && q.end < f.end;
+        if f.kind == QuoteKind::Indirect && here.iter().all(|&i| holds(&found[i])) {
+            f.kind = QuoteKind::Mixed;
+            here.iter().for_each(|&i| stood_for[i] = true);
+            found.push(f);
+        }
+    }
+    let mut stood_for = stood_for.into_iter();
+    found.retain(|_| !stood_for.next().unwrap_or(false));
+    found.sort_by_key(|f| f.start);
 }
 
 /// Reported words before a closing "…, wie X sagte": the clause before the comma.
