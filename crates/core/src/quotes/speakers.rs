@@ -277,6 +277,10 @@ pub(super) fn candidates<F: Features>(
         quote: f.start..f.end,
         cue: f.cue,
         spoken_here,
+        cue_subject: f.cue.and_then(|c| {
+            let subject = cx.subject_before(cx.sentence(cx.sentence_of[c]).start, c)?;
+            Some(tokens_of(&subject))
+        }),
     };
     let mut out: Vec<Candidate<F>> = phrases
         .into_iter()
@@ -391,6 +395,9 @@ struct Setting {
     quote: Range<usize>,
     cue: Option<usize>,
     spoken_here: bool,
+    /// The subject that fills the clause up to the quotation's cue ("Ein Sprecher
+    /// sagte der Agentur Tass:"), if there is one.
+    cue_subject: Option<Range<usize>>,
 }
 
 /// Who proposed a quotation, and for the labeller's how sure the keep model was.
@@ -548,6 +555,15 @@ fn phrase_features(
     out.add(&["ents=", &kinds]);
     out.add(&["inq=", yes(facts.quoted(a))]);
     out.add(&["here=", yes(s.spoken_here)]);
+    // German puts one phrase before the finite verb: where that phrase reaches the
+    // cue, it is the verb's subject, and a phrase after the verb is its object
+    let cue_subject = match &s.cue_subject {
+        Some(subject) if subject == range => "this",
+        Some(_) => "other",
+        None => "none",
+    };
+    out.add(&["cuesubj=", cue_subject]);
+    out.add(&["cuesubj=", cue_subject, " side=", side]);
     out.add(&["cue=", cue_near]);
     let dative = cx.lexicon.is_dative(cx.words[a]);
     out.add(&["dat=", yes(dative), " pc=", class(before, "<s>")]);
