@@ -3,7 +3,7 @@
 //!
 //! Each quotation the quote stage finds becomes one example: its candidate speakers,
 //! each with its gain, what choosing it adds to the corpus' micro speaker F1 against
-//! the gold speaker of the gold quotation it overlaps most ([`gain`]: its right
+//! the gold speaker of the gold quotation it overlaps most ([`candidate_gain`]: its right
 //! tokens less [`WRONG_TOKEN_COST`] per wrong one; "no speaker" gains 0, and any
 //! speaker of a quotation without a gold counterpart only loses, as the corpus'
 //! scoring counts it as wrong). An averaged perceptron learns to rank the candidate
@@ -46,7 +46,7 @@ pub const WRONG_TOKEN_COST: f64 = 0.43;
 /// The gain of a candidate speaker of tokens `candidate` (sorted) where the gold
 /// speaker has tokens `gold` (sorted): right tokens less [`WRONG_TOKEN_COST`] per
 /// wrong one.
-pub(crate) fn gain(gold: &[usize], candidate: &[usize]) -> f64 {
+pub(crate) fn candidate_gain(gold: &[usize], candidate: &[usize]) -> f64 {
     let right = candidate
         .iter()
         .filter(|t| gold.binary_search(t).is_ok())
@@ -98,7 +98,7 @@ pub fn examples(
                 .candidates
                 .iter()
                 .map(|c| match &c.tokens {
-                    Some(range) => gain(speaker, &range.clone().collect::<Vec<_>>()),
+                    Some(range) => candidate_gain(speaker, &range.clone().collect::<Vec<_>>()),
                     None => 0.0,
                 })
                 .collect();
@@ -116,10 +116,10 @@ mod tests {
 
     #[test]
     fn a_candidate_gains_its_right_tokens_less_the_cost_of_wrong_ones() {
-        assert_eq!(gain(&[1, 2, 3], &[1, 2, 3]), 3.0);
-        assert_eq!(gain(&[1, 2, 3], &[]), 0.0);
-        assert!((gain(&[2, 3], &[1, 2]) - (1.0 - WRONG_TOKEN_COST)).abs() < 1e-12);
-        assert!((gain(&[], &[5, 6]) + 2.0 * WRONG_TOKEN_COST).abs() < 1e-12);
+        assert_eq!(candidate_gain(&[1, 2, 3], &[1, 2, 3]), 3.0);
+        assert_eq!(candidate_gain(&[1, 2, 3], &[]), 0.0);
+        assert!((candidate_gain(&[2, 3], &[1, 2]) - (1.0 - WRONG_TOKEN_COST)).abs() < 1e-12);
+        assert!((candidate_gain(&[], &[5, 6]) + 2.0 * WRONG_TOKEN_COST).abs() < 1e-12);
     }
 
     #[test]

@@ -297,7 +297,7 @@ impl QuoteTagger {
         reported_around_partials(cx, &mut found, sentences);
         // the last complete quote of each sentence, for continuations
         let mut at_sentence = last_quote_of_each(&found, sentences);
-        for s in 0..analysis.sentences.len() {
+        for s in 0..sentences {
             if at_sentence[s].is_some() {
                 continue;
             }
