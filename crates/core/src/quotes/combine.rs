@@ -365,6 +365,33 @@ pub(super) fn opening_sentence(cx: &Context<'_>, f: &Found) -> usize {
     cx.sentence_of[f.start.min(cx.words.len().saturating_sub(1))]
 }
 
+/// Joins reported speech carried on without a cue over several sentences into one
+/// quotation, as the corpus marks it ("Bereits heute müssten … . Außerdem sei …"):
+/// a cue-less indirect quotation that opens the sentence after another cue-less
+/// one, which ends its sentence, in the same block. The first sentence carried on
+/// stays apart from the reported speech with a cue before it. `found` is sorted
+/// by start.
+pub(super) fn join_carried_on(cx: &Context<'_>, found: &mut Vec<Found>) {
+    let carried_on = |f: &Found| f.kind == QuoteKind::Indirect && f.cue.is_none() && !f.incomplete;
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            let before = closing_sentence(cx, last);
+            let s = opening_sentence(cx, &f);
+            let adjacent = s == before + 1
+                && f.start == cx.sentence(s).start
+                && last.end + 1 >= cx.sentence(before).end
+                && cx.block_of[before] == cx.block_of[s];
+            if adjacent && carried_on(last) && carried_on(&f) {
+                last.end = f.end;
+                continue;
+            }
+        }
+        joined.push(f);
+    }
+    *found = joined;
+}
+
 /// Tokens between two labelled stretches (0 where they touch or overlap).
 fn distance(a: &Labelled, b: &Labelled) -> usize {
     if a.end <= b.start {

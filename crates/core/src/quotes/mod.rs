@@ -286,6 +286,7 @@ impl QuoteTagger {
         });
         q.found.extend(kept);
         q.found.sort_by_key(|f| f.start);
+        combine::join_carried_on(cx, &mut q.found);
         q
     }
 
@@ -295,8 +296,9 @@ impl QuoteTagger {
         let mut found = direct_quotes(cx);
         let sentences = analysis.sentences.len();
         reported_around_partials(cx, &mut found, sentences);
-        // the last complete quote of each sentence, for continuations
-        let mut at_sentence = last_quote_of_each(&found, sentences);
+        // the last complete quote over each sentence, for continuations; a sentence
+        // a quote reaches into is not read again ("Sie sagte: „… . Ich würde …“")
+        let mut at_sentence = last_quote_over_each(cx, &found, sentences);
         for s in 0..sentences {
             if at_sentence[s].is_some() {
                 continue;
@@ -524,8 +526,12 @@ fn attribute_direct(cx: &Context<'_>, o: usize, c: usize, before: Option<&Found>
             None => cx.first_speaker(frame.start, frame.end),
         };
         // a colon and a speech verb introduce a quote even where the speaker is
-        // not found
-        return (f.speaker.is_some() || f.cue.is_some()).then_some(f);
+        // not found; a frame with neither ("Er fuhr fort: „…“") leaves the quote
+        // to the rules below (it may carry on the quote before)
+        if f.speaker.is_some() || f.cue.is_some() {
+            return Some(f);
+        }
+        f.sentence = s_close;
     }
     // X betonte die „…“: a partial quote after a cue in the same sentence
     if s_open == s_close {
@@ -816,6 +822,27 @@ fn last_quote_of_each(found: &[Found], sentences: usize) -> Vec<Option<usize>> {
     out
 }
 
+/// The index of the last of `found` (sorted by start) that covers each of
+/// `sentences`: the sentences from the one a quote opens in to the one it closes in
+/// (or, for a lost quote, the sentence of its frame).
+fn last_quote_over_each(cx: &Context<'_>, found: &[Found], sentences: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; sentences];
+    for (i, f) in found.iter().enumerate() {
+        let covered = if f.incomplete {
+            f.sentence..=f.sentence
+        } else {
+            let first = combine::opening_sentence(cx, f).min(f.sentence);
+            first..=combine::closing_sentence(cx, f).max(f.sentence)
+        };
+        for s in covered {
+            if let Some(slot) = out.get_mut(s) {
+                *slot = Some(i);
+            }
+        }
+    }
+    out
+}
+
 /// Turns the sentences whose only rule quotes are cue-less words in marks into the
 /// reported speech the rules know there ("Am Bahnhof herrschten „chaotische
 /// Zustände“, wie Reporter Jan Simon berichtete."): the reported clause holds the
@@ -928,14 +955,15 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
 
 /// A Konjunktiv sentence right after reported speech (`previous`, the quote of the
 /// sentence before) in the same block carries it on
-/// ("Italien sei bereit …" after Tajani's words).
+/// ("Italien sei bereit …" after Tajani's words). Such a quotation holds its
+/// sentence's final stop, as the corpus marks it.
 fn continuation(cx: &Context<'_>, s: usize, previous: &Found) -> Option<Found> {
     let r = without_final_punct(cx, s);
     let same_block = cx.block_of[previous.sentence] == cx.block_of[s];
     let konjunktiv = cx.holds_konjunktiv(r.clone());
     (same_block && konjunktiv && !r.is_empty()).then(|| Found {
         start: r.start,
-        end: r.end,
+        end: cx.sentence(s).end,
         kind: QuoteKind::Indirect,
         speaker: previous.speaker.clone(),
         cue: None,
