@@ -332,6 +332,26 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
         .map(|x| cx.phrase_actor(x.start, x.end))
 }
 
+/// The addressee a speech verb names in a dative phrase right after the speaker that
+/// follows it ("sagte der Wissenschaftsjournalist Dirk Lorenz dem Deutschlandfunk"),
+/// for a quotation the addressee model marks none for.
+pub(super) fn dative_after_speaker(cx: &Context<'_>, f: &Found) -> Option<ActorRef> {
+    let cue = f.cue.filter(|&c| cx.is_verb_cue(c))?;
+    let speaker = f.speaker.as_ref()?;
+    let start = cx.token_after(speaker.span.start);
+    let after = cx.token_after(speaker.span.end);
+    let clause_end =
+        cx.sentence(cx.sentence_of[cue])
+            .end
+            .min(if f.start > cue { f.start } else { usize::MAX });
+    let dative = cx.words.get(after).is_some_and(|w| cx.lexicon.is_dative(w));
+    if start <= cue || after >= clause_end || !dative {
+        return None;
+    }
+    cx.speaker_from(after, clause_end)
+        .filter(|a| cx.token_after(a.span.end) > after + 1)
+}
+
 /// `speaker` without the `addressee` it ends in ("Dirk Lorenzen dem
 /// Deutschlandfunk"): who was spoken to is not who spoke. Tied to the entity the
 /// shorter phrase names.

@@ -219,7 +219,8 @@ impl QuoteTagger {
                     cx.span(f.start, f.end)
                 };
                 let labelled = addressees[f.sentence].as_deref().unwrap_or_default();
-                let addressee = combine::addressee(&cx, labelled, &f);
+                let addressee = combine::addressee(&cx, labelled, &f)
+                    .or_else(|| combine::dative_after_speaker(&cx, &f));
                 let speaker = match (&f.speaker, &addressee) {
                     (Some(s), Some(a)) => Some(combine::without_addressee(&cx, s, a)),
                     _ => f.speaker,
