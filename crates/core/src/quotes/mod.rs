@@ -312,6 +312,11 @@ impl QuoteTagger {
                 .or_else(|| headline_paraphrase(cx, s))
                 .or_else(|| indirect(cx, s))
                 .or_else(|| previous.and_then(|p| continuation(cx, s, p)))
+                .or_else(|| {
+                    let act = s.checked_sub(1).filter(|_| previous.is_none());
+                    let act = act.and_then(|p| speech_act(cx, p))?;
+                    continuation(cx, s, &act)
+                })
             {
                 if !f.incomplete {
                     at_sentence[s] = Some(found.len());
@@ -947,6 +952,28 @@ fn reported_before_verb(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found
         end: verb - 1,
         kind: QuoteKind::Indirect,
         speaker,
+        cue: Some(verb),
+        sentence: s,
+        incomplete: false,
+        proposer: Proposer::Rules,
+    })
+}
+
+/// The speech act a sentence reports without what was said ("Der Deutsche
+/// Wetterdienst warnte am Montag vor Sturm."): its first speech verb with the
+/// subject before it or the speaker right after it. Reported speech may carry it
+/// on in the next sentence ("Da Deutschland am Rand eines Tiefs liege, …").
+fn speech_act(cx: &Context<'_>, s: usize) -> Option<Found> {
+    let range = cx.sentence(s);
+    let verb = range.clone().find(|&k| cx.is_verb_cue(k))?;
+    let speaker = cx
+        .subject_before(range.start, verb)
+        .or_else(|| cx.speaker_from(verb + 1, range.end))?;
+    Some(Found {
+        start: range.start,
+        end: range.end,
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
         cue: Some(verb),
         sentence: s,
         incomplete: false,
