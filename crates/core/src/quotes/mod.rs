@@ -106,6 +106,23 @@ struct Found {
     proposer: Proposer,
 }
 
+impl Found {
+    /// Indirect speech the rules found in sentence `s`: `tokens`, said by `speaker`
+    /// with the speech verb `cue`.
+    fn reported(tokens: std::ops::Range<usize>, speaker: ActorRef, cue: usize, s: usize) -> Found {
+        Found {
+            start: tokens.start,
+            end: tokens.end,
+            kind: QuoteKind::Indirect,
+            speaker: Some(speaker),
+            cue: Some(cue),
+            sentence: s,
+            incomplete: false,
+            proposer: Proposer::Rules,
+        }
+    }
+}
+
 /// Who proposed a quotation: the rules, or the labeller with how far the keep model
 /// scored keeping it above dropping it (none where no keep model ran). The speaker
 /// ranking reads it: a speaker named for a quotation that is no quotation is a wrong
@@ -896,16 +913,7 @@ fn reported_before(cx: &Context<'_>, s: usize, verb: usize) -> Option<Found> {
         .rev()
         .find(|&j| cx.lexicon.is_source_clause(cx.words[j]) && cx.words[j - 1] == ",")?;
     let speaker = cx.speaker_from(wie + 1, verb)?;
-    Some(Found {
-        start: r.start,
-        end: wie - 1,
-        kind: QuoteKind::Indirect,
-        speaker: Some(speaker),
-        cue: Some(verb),
-        sentence: s,
-        incomplete: false,
-        proposer: Proposer::Rules,
-    })
+    Some(Found::reported(r.start..wie - 1, speaker, verb, s))
 }
 
 /// Reported words before a speech verb that follows their comma, with its subject
@@ -969,16 +977,7 @@ fn speech_act(cx: &Context<'_>, s: usize) -> Option<Found> {
     let speaker = cx
         .subject_before(range.start, verb)
         .or_else(|| cx.speaker_from(verb + 1, range.end))?;
-    Some(Found {
-        start: range.start,
-        end: range.end,
-        kind: QuoteKind::Indirect,
-        speaker: Some(speaker),
-        cue: Some(verb),
-        sentence: s,
-        incomplete: false,
-        proposer: Proposer::Rules,
-    })
+    Some(Found::reported(range, speaker, verb, s))
 }
 
 /// A Konjunktiv sentence right after reported speech (`previous`, the quote of the
