@@ -204,6 +204,26 @@ pub(super) fn candidates<F: Features>(
         }
         k = next;
     }
+    // a source named inside the quotation's span, which the corpus leaves out of
+    // the quotation ("Anschließend sei laut el-Baradei die Bearbeitung erfolgt",
+    // "besteht nach Expertenmeinung vor allem dann …"): the word after a source word,
+    // the phrase it opens, and a source noun itself
+    for k in (f.start..f.end).filter(|&k| cx.lexicon.cue(cx.words[k]) == Some(CueKind::Source)) {
+        if let Some(a) = cx.speaker_from(k + 1, f.end) {
+            add(&mut phrases, tokens_of(&a), Some(a), Origin::Source);
+        }
+        if cx
+            .analysis
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            add(&mut phrases, k + 1..k + 2, None, Origin::Source);
+        }
+        if cx.words[k].starts_with(char::is_uppercase) {
+            add(&mut phrases, k..k + 1, None, Origin::Source);
+        }
+    }
     // each phrase with the apposition after it ("Kristján Loftsson, einem Manager
     // der Firma")
     let appositions: Vec<Range<usize>> = phrases
