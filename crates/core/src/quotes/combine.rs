@@ -340,10 +340,11 @@ pub(super) fn dative_after_speaker(cx: &Context<'_>, f: &Found) -> Option<ActorR
     let speaker = f.speaker.as_ref()?;
     let start = cx.token_after(speaker.span.start);
     let after = cx.token_after(speaker.span.end);
-    let clause_end =
-        cx.sentence(cx.sentence_of[cue])
-            .end
-            .min(if f.start > cue { f.start } else { usize::MAX });
+    // the clause ends with the sentence, or where the quotation after the cue opens
+    let mut clause_end = cx.sentence(cx.sentence_of[cue]).end;
+    if f.start > cue {
+        clause_end = clause_end.min(f.start);
+    }
     let dative = cx.words.get(after).is_some_and(|w| cx.lexicon.is_dative(w));
     if start <= cue || after >= clause_end || !dative {
         return None;

@@ -316,7 +316,7 @@ impl QuoteTagger {
         reported_around_partials(cx, &mut found, sentences);
         // the last complete quote over each sentence, for continuations; a sentence
         // a quote reaches into is not read again ("Sie sagte: „… . Ich würde …“")
-        let mut at_sentence = last_quote_over_each(cx, &found, sentences);
+        let mut at_sentence = last_quote_in(&found, sentences, |f| sentences_over(cx, f));
         for s in 0..sentences {
             if at_sentence[s].is_some() {
                 continue;
@@ -834,36 +834,33 @@ fn is_fused_zu_infinitive(word: &str) -> bool {
             .any(|(i, _)| i >= 2 && word.len() >= i + 6)
 }
 
-/// The index of the last of `found` (sorted by start) in each of `sentences`.
-fn last_quote_of_each(found: &[Found], sentences: usize) -> Vec<Option<usize>> {
+/// The index of the last of `found` (sorted by start) in each of `sentences`, where
+/// a quote is in the sentences `over` gives for it.
+fn last_quote_in(
+    found: &[Found],
+    sentences: usize,
+    over: impl Fn(&Found) -> std::ops::RangeInclusive<usize>,
+) -> Vec<Option<usize>> {
     let mut out = vec![None; sentences];
     for (i, f) in found.iter().enumerate() {
-        if let Some(slot) = out.get_mut(f.sentence) {
-            *slot = Some(i);
-        }
-    }
-    out
-}
-
-/// The index of the last of `found` (sorted by start) that covers each of
-/// `sentences`: the sentences from the one a quote opens in to the one it closes in
-/// (or, for a lost quote, the sentence of its frame).
-fn last_quote_over_each(cx: &Context<'_>, found: &[Found], sentences: usize) -> Vec<Option<usize>> {
-    let mut out = vec![None; sentences];
-    for (i, f) in found.iter().enumerate() {
-        let covered = if f.incomplete {
-            f.sentence..=f.sentence
-        } else {
-            let first = combine::opening_sentence(cx, f).min(f.sentence);
-            first..=combine::closing_sentence(cx, f).max(f.sentence)
-        };
-        for s in covered {
+        for s in over(f) {
             if let Some(slot) = out.get_mut(s) {
                 *slot = Some(i);
             }
         }
     }
     out
+}
+
+/// The sentences quote `f` covers: from the one it opens in to the one it closes in
+/// (or, for a lost quote, the sentence of its frame).
+fn sentences_over(cx: &Context<'_>, f: &Found) -> std::ops::RangeInclusive<usize> {
+    if f.incomplete {
+        f.sentence..=f.sentence
+    } else {
+        let first = combine::opening_sentence(cx, f).min(f.sentence);
+        first..=combine::closing_sentence(cx, f).max(f.sentence)
+    }
 }
 
 /// Turns the sentences whose only rule quotes are cue-less words in marks into the
@@ -874,7 +871,8 @@ fn last_quote_over_each(cx: &Context<'_>, found: &[Found], sentences: usize) -> 
 /// after.
 fn reported_around_partials(cx: &Context<'_>, found: &mut Vec<Found>, sentences: usize) {
     let mut stood_for = vec![false; found.len()];
-    for (s, last) in last_quote_of_each(found, sentences).into_iter().enumerate() {
+    let attributed = last_quote_in(found, sentences, |f| f.sentence..=f.sentence);
+    for (s, last) in attributed.into_iter().enumerate() {
         let Some(last) = last else {
             continue;
         };

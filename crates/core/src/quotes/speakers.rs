@@ -208,7 +208,7 @@ pub(super) fn candidates<F: Features>(
     // the quotation ("Anschließend sei laut el-Baradei die Bearbeitung erfolgt",
     // "besteht nach Expertenmeinung vor allem dann …"): the word after a source word,
     // the phrase it opens, and a source noun itself
-    for k in (f.start..f.end).filter(|&k| cx.lexicon.cue(cx.words[k]) == Some(CueKind::Source)) {
+    for k in (f.start..f.end).filter(|&k| facts.class(k) == "src") {
         if let Some(a) = cx.speaker_from(k + 1, f.end) {
             add(&mut phrases, tokens_of(&a), Some(a), Origin::Source);
         }
