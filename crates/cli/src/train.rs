@@ -65,7 +65,8 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let settings = NerTraining {
         epochs: args.epochs,
         c2: args.c2,
-        o_bias: 0.0,
+        o_bias: args.o_bias,
+        average_from: Some(args.average_from),
         runs: args.runs,
         min_count: args.min_count,
         prune: args.prune,
@@ -90,8 +91,11 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         MODEL_FILES.len()
     };
     // Addressees are rare and their weights small: their model keeps every feature.
+    // It was tuned as plain SGD without a bias.
     let addressee_settings = NerTraining {
         min_feature_weight: 0.0,
+        o_bias: 0.0,
+        average_from: None,
         ..settings
     };
     for ((file, parts), settings) in MODEL_FILES

@@ -25,7 +25,15 @@ pub fn train(
     let mut rng = settings.seed | 1;
     let mut lattice = Lattice::default();
     let mut step = 0f64;
-    for _ in 0..settings.epochs {
+    let averaged_from = settings.average_from.filter(|&e| e < settings.epochs);
+    // the sum of the weights at the start of each averaged pass, and how many
+    let mut sum = vec![0f64; if averaged_from.is_some() { w.len() } else { 0 }];
+    let mut summed = 0f64;
+    for epoch in 0..settings.epochs {
+        if averaged_from.is_some_and(|from| epoch >= from) {
+            add_scaled(&mut sum, &w, scale);
+            summed += 1.0;
+        }
         shuffle(&mut order, &mut rng);
         for &i in &order {
             let (feats, gold) = &data[i];
@@ -77,7 +85,17 @@ pub fn train(
             }
         }
     }
+    if averaged_from.is_some() {
+        add_scaled(&mut sum, &w, scale);
+        summed += 1.0;
+        return sum.iter().map(|x| (x / summed) as f32).collect();
+    }
     w.iter().map(|x| (x * scale) as f32).collect()
+}
+
+/// Adds the weights `w` (stored divided by `scale`) to `sum`.
+fn add_scaled(sum: &mut [f64], w: &[f64], scale: f64) {
+    sum.iter_mut().zip(w).for_each(|(s, x)| *s += x * scale);
 }
 
 /// Forward and backward log scores of one sentence.

@@ -271,10 +271,16 @@ pub(super) fn candidates<F: Features>(
     for range in completed {
         add(&mut phrases, range, None, Origin::Completed);
     }
-    // no one speaks from inside quotation marks ("„Hier"), and neither a speech
-    // verb alone nor a lone lower-case word that is no pronoun or name ("aus" of
-    // "hieß es aus dem Ministerium") is a speaker
+    // no one speaks from inside quotation marks ("„Hier"), neither a speech verb
+    // alone nor a lone lower-case word that is no pronoun or name ("aus" of "hieß es
+    // aus dem Ministerium") is a speaker, and a dative right after a person's name
+    // is whom the speaker spoke to ("Dirk Lorenz dem Deutschlandfunk")
     phrases.retain(|(range, _, _)| {
+        let runs_on = (range.start + 1..range.end).any(|k| {
+            is_person(cx, k - 1)
+                && cx.entity_at[k] != cx.entity_at[k - 1]
+                && cx.lexicon.is_dative(cx.words[k])
+        });
         let opens_quote = cx.is_quote_mark(range.start);
         let lone = range.len() == 1;
         let lone_verb = lone && facts.class(range.start) == "verb";
@@ -283,7 +289,7 @@ pub(super) fn candidates<F: Features>(
             && word.starts_with(char::is_lowercase)
             && !cx.lexicon.is_pronoun(word)
             && cx.entity_at[range.start].is_none();
-        !(opens_quote || lone_verb || lone_small_word)
+        !(opens_quote || lone_verb || lone_small_word || runs_on)
     });
     let spoken_here = parts[first..=last.min(parts.len() - 1)]
         .iter()
@@ -375,11 +381,7 @@ fn completions(
     out.push(a..b);
     // cut before a phrase that runs on after it: a dative ("Dirk Lorenzen dem
     // Deutschlandfunk") or a determiner right after a person's name
-    let person = |k: usize| {
-        cx.entity_at[k]
-            .and_then(|e| cx.analysis.entities.get(e))
-            .is_some_and(|e| e.kind == EntityKind::Person)
-    };
+    let person = |k: usize| is_person(cx, k);
     if let Some(k) = (range.start + 1..range.end).find(|&k| {
         cx.lexicon.is_dative(cx.words[k])
             || (person(k - 1)
@@ -390,6 +392,13 @@ fn completions(
     }
     out.retain(|r| *r != range);
     out
+}
+
+/// Whether token `k` belongs to a person's name.
+fn is_person(cx: &Context<'_>, k: usize) -> bool {
+    cx.entity_at[k]
+        .and_then(|e| cx.analysis.entities.get(e))
+        .is_some_and(|e| e.kind == EntityKind::Person)
 }
 
 /// A candidate phrase: its tokens, its actor where known and where it comes from.
