@@ -81,7 +81,8 @@ pub struct TrainQuotesArgs {
     /// Subtracted from every token's `O` score when the quote model tags. The
     /// averaged model is surer of `O` than the plain one; with 1.5 it finds about as
     /// many quotations as it misses (held out, both shuffle seeds tried: speaker F1
-    /// 0.632 against 0.626 and 0.621 without averaging; 0.627 with 1.0 or 2.0).
+    /// 0.632 against 0.626 and 0.621 without averaging; 0.627 and 0.618 with 1.0,
+    /// 0.627 with 2.0).
     #[arg(long, default_value_t = 1.5)]
     pub o_bias: f32,
     /// Weights below this magnitude are dropped from the model file.

@@ -58,9 +58,10 @@ pub struct NerTraining {
     /// CRF only: the initial learning rate of stochastic gradient descent.
     pub rate: f64,
     /// CRF only: the weights after this many passes and after each pass since are
-    /// averaged into the model (averaged SGD). The last updates of plain SGD still move the weights by
-    /// the few sentences they saw last, so two shuffles give models that differ by
-    /// points of F1 on the rarer labels; the average lies nearer the optimum both aim at.
+    /// averaged into the model (averaged SGD). The last updates of plain SGD still
+    /// move the weights by the few sentences they saw last, so two shuffles give
+    /// models that differ by points of F1 on the rarer labels; the average lies
+    /// nearer the optimum both aim at.
     pub average_from: Option<usize>,
     /// Subtracted from every token's `O` score when the model tags (see
     /// [`NerModel::with_o_bias`]).

@@ -276,11 +276,8 @@ pub(super) fn candidates<F: Features>(
     // aus dem Ministerium") is a speaker, and a dative right after a person's name
     // is whom the speaker spoke to ("Dirk Lorenz dem Deutschlandfunk")
     phrases.retain(|(range, _, _)| {
-        let runs_on = (range.start + 1..range.end).any(|k| {
-            is_person(cx, k - 1)
-                && cx.entity_at[k] != cx.entity_at[k - 1]
-                && cx.lexicon.is_dative(cx.words[k])
-        });
+        let runs_on = (range.start + 1..range.end)
+            .any(|k| after_name(cx, k) && cx.lexicon.is_dative(cx.words[k]));
         let opens_quote = cx.is_quote_mark(range.start);
         let lone = range.len() == 1;
         let lone_verb = lone && facts.class(range.start) == "verb";
@@ -381,12 +378,9 @@ fn completions(
     out.push(a..b);
     // cut before a phrase that runs on after it: a dative ("Dirk Lorenzen dem
     // Deutschlandfunk") or a determiner right after a person's name
-    let person = |k: usize| is_person(cx, k);
     if let Some(k) = (range.start + 1..range.end).find(|&k| {
         cx.lexicon.is_dative(cx.words[k])
-            || (person(k - 1)
-                && cx.entity_at[k] != cx.entity_at[k - 1]
-                && cx.lexicon.is_determiner(cx.words[k]))
+            || (after_name(cx, k) && cx.lexicon.is_determiner(cx.words[k]))
     }) {
         out.push(range.start..k);
     }
@@ -394,11 +388,14 @@ fn completions(
     out
 }
 
-/// Whether token `k` belongs to a person's name.
-fn is_person(cx: &Context<'_>, k: usize) -> bool {
-    cx.entity_at[k]
-        .and_then(|e| cx.analysis.entities.get(e))
-        .is_some_and(|e| e.kind == EntityKind::Person)
+/// Whether token `k` (not the first) comes right after a person's name and is not
+/// part of it: a determiner there opens a new phrase ("Dirk Lorenz dem …").
+fn after_name(cx: &Context<'_>, k: usize) -> bool {
+    let name = cx.entity_at[k - 1];
+    name != cx.entity_at[k]
+        && name
+            .and_then(|e| cx.analysis.entities.get(e))
+            .is_some_and(|e| e.kind == EntityKind::Person)
 }
 
 /// A candidate phrase: its tokens, its actor where known and where it comes from.
