@@ -458,7 +458,19 @@ fn direct_quotes(cx: &Context<'_>) -> Vec<Found> {
                     .take()
                     .filter(|&o| i > o + 1 && !is_name(cx.words[o + 1..i].iter().copied()))
                 {
-                    if let Some(f) = attribute_direct(cx, o, i, out.last()) {
+                    // a quote in a clause a mixed quotation holds („…“ und „…“,
+                    // erklärte X) is part of its words, whichever was found first
+                    let held = out.last().is_some_and(|m| m.start <= o && i < m.end);
+                    if let Some(f) = (!held)
+                        .then(|| attribute_direct(cx, o, i, out.last()))
+                        .flatten()
+                    {
+                        while out
+                            .last()
+                            .is_some_and(|q| f.start <= q.start && q.end <= f.end)
+                        {
+                            out.pop();
+                        }
                         out.push(f);
                     }
                 }
