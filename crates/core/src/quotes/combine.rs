@@ -216,7 +216,10 @@ pub(super) fn labelled_quotes(
                     cue: nearest(Part::Cue).map(|x| x.start),
                     sentence: s,
                     incomplete: false,
-                    proposer: Proposer::Labeller { keep_margin: None },
+                    proposer: Proposer::Labeller {
+                        keep_margin: None,
+                        part: p.part,
+                    },
                 },
                 part: p.part,
                 speaker_from,

@@ -124,13 +124,17 @@ impl Found {
 }
 
 /// Who proposed a quotation: the rules, or the labeller with how far the keep model
-/// scored keeping it above dropping it (none where no keep model ran). The speaker
-/// ranking reads it: a speaker named for a quotation that is no quotation is a wrong
-/// speaker too.
+/// scored keeping it above dropping it (none where no keep model ran) and what it took
+/// the words for (reported speech carried on from a quotation before, free indirect …).
+/// The speaker ranking reads it: a speaker named for a quotation that is no quotation
+/// is a wrong speaker too, and speech carried on is most often the earlier speaker's.
 #[derive(Debug, Clone, Copy)]
 enum Proposer {
     Rules,
-    Labeller { keep_margin: Option<f32> },
+    Labeller {
+        keep_margin: Option<f32>,
+        part: labeller::Part,
+    },
 }
 
 impl QuoteTagger {
@@ -277,6 +281,7 @@ impl QuoteTagger {
                     }
                     found.proposer = Proposer::Labeller {
                         keep_margin: Some(margin),
+                        part: l.part,
                     };
                 }
                 Some(found)

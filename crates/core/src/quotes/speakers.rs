@@ -294,6 +294,10 @@ pub(super) fn candidates<F: Features>(
         .any(|p| p.part == Part::Speaker);
     let setting = Setting {
         kind: f.kind.name(),
+        part: match f.proposer {
+            Proposer::Rules => "rules",
+            Proposer::Labeller { part, .. } => part.tag(),
+        },
         proposer: proposer_name(f.proposer),
         first,
         last,
@@ -415,6 +419,8 @@ fn add(phrases: &mut Vec<Phrase>, range: Range<usize>, actor: Option<ActorRef>, 
 /// What is known of the quotation whose candidates are scored.
 struct Setting {
     kind: &'static str,
+    /// What the labeller took the quotation for (`IND`, `FI`, `IFI` …), or `rules`.
+    part: &'static str,
     proposer: &'static str,
     first: usize,
     last: usize,
@@ -430,9 +436,12 @@ struct Setting {
 fn proposer_name(p: Proposer) -> &'static str {
     match p {
         Proposer::Rules => "rules",
-        Proposer::Labeller { keep_margin: None } => "labeller",
+        Proposer::Labeller {
+            keep_margin: None, ..
+        } => "labeller",
         Proposer::Labeller {
             keep_margin: Some(m),
+            ..
         } => match m {
             m if m < 0.5 => "labeller keep<0.5",
             m if m < 1.0 => "labeller keep<1",
@@ -472,6 +481,7 @@ fn nobody_features(
     out.add(&["nobody cue=", yes(s.cue.is_some())]);
     out.add(&["nobody by=", s.proposer]);
     out.add(&["nobody by=", s.proposer, " k=", s.kind]);
+    out.add(&["nobody part=", s.part]);
 }
 
 /// The features of the phrase `range` as the speaker of the quotation `s`.
@@ -536,6 +546,7 @@ fn phrase_features(
     out.add(&["phrase"]);
     out.add(&["d=", distance]);
     out.add(&["d=", distance, " k=", k]);
+    out.add(&["d=", distance, " part=", s.part]);
     out.add(&["side=", side]);
     out.add(&["side=", side, " gap=", bucket(gap)]);
     out.add(&["side=", side, " k=", k]);
@@ -600,6 +611,7 @@ fn phrase_features(
         out.add(&["o=", o, " d=", distance]);
         out.add(&["o=", o, " side=", side]);
         out.add(&["o=", o, " k=", k]);
+        out.add(&["o=", o, " part=", s.part]);
     }
     let all: Vec<&str> = origins.iter().map(|o| o.name()).collect();
     out.add(&["os=", &all.join("+")]);
