@@ -279,10 +279,9 @@ impl QuoteTagger {
                     if !keep::keeps(margin) {
                         return None;
                     }
-                    found.proposer = Proposer::Labeller {
-                        keep_margin: Some(margin),
-                        part: l.part,
-                    };
+                    if let Proposer::Labeller { keep_margin, .. } = &mut found.proposer {
+                        *keep_margin = Some(margin);
+                    }
                 }
                 Some(found)
             })
