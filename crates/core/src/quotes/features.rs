@@ -142,8 +142,8 @@ fn class(cx: &Context<'_>, i: usize) -> &'static str {
 
 /// The mark of each clause of a sentence, the stretches between commas, colons,
 /// semicolons and quotation marks: `konj` where it holds a Konjunktiv form, else
-/// `cue` for a speech verb or source word, else `zu` for a zu-infinitive, else
-/// `plain`. The sentence's facts say that a Konjunktiv is somewhere in it; this says
+/// `cue` for a speech verb or source word, else `hearsay` for a form of "sollen"
+/// ("Er soll geflohen sein"), else `zu` for a zu-infinitive, else `plain`. The sentence's facts say that a Konjunktiv is somewhere in it; this says
 /// whether it is in the token's own clause ("Er sagte, die Lage sei ernst, und fuhr
 /// dann heim.").
 struct ClauseMarks {
@@ -154,7 +154,7 @@ struct ClauseMarks {
 }
 
 /// Clause marks from the strongest down.
-const CLAUSE_MARKS: [&str; 4] = ["konj", "cue", "zu", "plain"];
+const CLAUSE_MARKS: [&str; 5] = ["konj", "cue", "hearsay", "zu", "plain"];
 
 impl ClauseMarks {
     /// The clause marks of the sentence whose first token is `start`, with its
@@ -172,6 +172,8 @@ impl ClauseMarks {
                 "konj"
             } else if matches!(class, "verb" | "src") {
                 "cue"
+            } else if cx.lexicon.is_hearsay(word) {
+                "hearsay"
             } else if lower[t] == "zu" {
                 "zu"
             } else {
@@ -403,9 +405,9 @@ mod tests {
     use crate::quotes::lexicon::QuoteLexicon;
     use crate::{Article, Pipeline};
 
-    #[test]
-    fn clause_marks_say_where_the_konjunktiv_is() {
-        let text = "Er sagte, die Lage sei ernst, und fuhr dann heim.";
+    /// The clause mark of each of `words` in the one-sentence article `text`, with
+    /// the mark of the clause before.
+    fn marks_at(text: &str, words: &[&str]) -> Vec<(&'static str, &'static str)> {
         let analysis = Pipeline::german()
             .unwrap()
             .analyze(Article::from_text("t", text, None));
@@ -415,12 +417,30 @@ mod tests {
         let r = cx.sentence(0);
         let lower: Vec<String> = r.clone().map(|k| cx.words[k].to_lowercase()).collect();
         let marks = ClauseMarks::new(&cx, r.start, &facts.classes[r.clone()], &lower);
-        let at = |word: &str| {
-            let t = cx.words[r.clone()].iter().position(|w| *w == word).unwrap();
-            (marks.of(t), marks.before(t))
-        };
-        assert_eq!(at("Er"), ("cue", "none"));
-        assert_eq!(at("Lage"), ("konj", "cue"));
-        assert_eq!(at("fuhr"), ("plain", "konj"));
+        words
+            .iter()
+            .map(|word| {
+                let t = cx.words[r.clone()].iter().position(|w| w == word).unwrap();
+                (marks.of(t), marks.before(t))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clause_marks_say_where_the_konjunktiv_is() {
+        let text = "Er sagte, die Lage sei ernst, und fuhr dann heim.";
+        assert_eq!(
+            marks_at(text, &["Er", "Lage", "fuhr"]),
+            [("cue", "none"), ("konj", "cue"), ("plain", "konj")]
+        );
+    }
+
+    #[test]
+    fn a_form_of_sollen_marks_its_clause_as_hearsay() {
+        let text = "Der Mann soll geflohen sein, und die Polizei sucht ihn.";
+        assert_eq!(
+            marks_at(text, &["geflohen", "sucht"]),
+            [("hearsay", "none"), ("plain", "hearsay")]
+        );
     }
 }

@@ -31,6 +31,7 @@ pub struct QuoteLexicon {
     genitives: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
+    hearsay: FxHashSet<String>,
 }
 
 impl QuoteLexicon {
@@ -80,6 +81,7 @@ impl QuoteLexicon {
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
+                "hearsay" => lex.hearsay.extend(forms.map(str::to_lowercase)),
                 other => return Err(error(format!("unknown kind {other:?}"))),
             }
         }
@@ -133,6 +135,12 @@ impl QuoteLexicon {
     /// Whether `word` is a Konjunktiv form that carries reported speech on ("sei").
     pub fn is_konjunktiv(&self, word: &str) -> bool {
         self.konjunktiv.contains(word)
+    }
+
+    /// Whether `word` (in any case) marks its clause as hearsay without a Konjunktiv
+    /// ("Er soll … verholfen haben", "angeblich").
+    pub fn is_hearsay(&self, word: &str) -> bool {
+        Self::holds_lower(&self.hearsay, word)
     }
 
     /// Whether `word` starts a speaker phrase ("ein", "der").

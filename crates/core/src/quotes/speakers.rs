@@ -304,6 +304,7 @@ pub(super) fn candidates<F: Features>(
         quote: f.start..f.end,
         cue: f.cue,
         spoken_here,
+        reported: (first..=super::combine::closing_sentence(cx, f)).any(|s| facts.reported(s)),
         cue_subject: f.cue.and_then(|c| {
             let subject = cx.subject_before(cx.sentence(cx.sentence_of[c]).start, c)?;
             Some(tokens_of(&subject))
@@ -322,13 +323,7 @@ pub(super) fn candidates<F: Features>(
         })
         .collect();
     let mut features = F::default();
-    nobody_features(
-        facts,
-        &setting,
-        f.speaker.is_some(),
-        out.len(),
-        &mut features,
-    );
+    nobody_features(&setting, f.speaker.is_some(), out.len(), &mut features);
     out.push(Candidate {
         tokens: None,
         known: None,
@@ -427,6 +422,8 @@ struct Setting {
     quote: Range<usize>,
     cue: Option<usize>,
     spoken_here: bool,
+    /// Whether a sentence it spans holds a Konjunktiv or a speech verb.
+    reported: bool,
     /// The subject that fills the clause up to the quotation's cue ("Ein Sprecher
     /// sagte der Agentur Tass:"), if there is one.
     cue_subject: Option<Range<usize>>,
@@ -465,17 +462,11 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// The features of "no speaker".
-fn nobody_features(
-    facts: &SentenceFacts,
-    s: &Setting,
-    chosen: bool,
-    phrases: usize,
-    out: &mut impl Features,
-) {
+fn nobody_features(s: &Setting, chosen: bool, phrases: usize, out: &mut impl Features) {
     out.add(&["nobody"]);
     out.add(&["nobody k=", s.kind]);
     out.add(&["nobody here=", yes(s.spoken_here)]);
-    out.add(&["nobody reported=", yes(facts.reported(s.first))]);
+    out.add(&["nobody reported=", yes(s.reported)]);
     out.add(&["nobody chosen=", yes(chosen)]);
     out.add(&["nobody phrases=", bucket(phrases)]);
     out.add(&["nobody cue=", yes(s.cue.is_some())]);
