@@ -69,6 +69,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether a time expression starts at token `k`.
+    pub fn starts_timex(&self, k: usize) -> bool {
+        let Some(token) = self.analysis.tokens.get(k) else {
+            return false;
+        };
+        self.analysis
+            .timexes
+            .binary_search_by_key(&token.span.start, |t| t.span.start)
+            .is_ok()
+    }
+
     /// Whether sentence `s` stands in a title or subheading.
     pub fn in_heading(&self, s: usize) -> bool {
         let block = self

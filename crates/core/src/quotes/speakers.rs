@@ -383,6 +383,16 @@ fn completions(
     }) {
         out.push(range.start..k);
     }
+    // cut before a time or place that runs on after it ("Adidas am Morgen",
+    // "Manfred Stolpe am Dienstag in Hannover"): the corpus leaves them out
+    let small = |k: usize| cx.words[k].starts_with(char::is_lowercase);
+    if let Some(k) = (range.start + 1..range.end).find(|&k| {
+        cx.starts_timex(k)
+            || (small(k) && cx.starts_timex(k + 1))
+            || (cx.lexicon.is_medium_word(cx.words[k]) && !small(k - 1))
+    }) {
+        out.push(range.start..k);
+    }
     out.retain(|r| *r != range);
     out
 }
@@ -606,4 +616,44 @@ fn phrase_features(
     }
     let all: Vec<&str> = origins.iter().map(|o| o.name()).collect();
     out.add(&["os=", &all.join("+")]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::QuoteLexicon;
+    use crate::{Article, Pipeline};
+
+    /// The variants `completions` makes of the phrase from word `from` to word `to`
+    /// (inclusive) of the one-sentence article `text`, as text.
+    fn variants(text: &str, from: &str, to: &str) -> Vec<String> {
+        let dct = "2025-10-01".parse().ok();
+        let analysis = Pipeline::german()
+            .unwrap()
+            .analyze(Article::from_text("t", text, dct));
+        let lexicon = QuoteLexicon::german().unwrap();
+        let cx = Context::new(&analysis, &lexicon);
+        let at = |w: &str| cx.words.iter().position(|x| *x == w).unwrap();
+        completions(&cx, at(from)..at(to) + 1, &|_| true)
+            .into_iter()
+            .map(|r| cx.words[r].join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn a_phrase_is_also_cut_before_a_time_or_place_that_runs_on() {
+        let text =
+            "Das sei ein Fehler, sagte Verkehrsminister Manfred Stolpe am Dienstag in Berlin.";
+        let cut = variants(text, "Verkehrsminister", "Berlin");
+        assert!(
+            cut.contains(&"Verkehrsminister Manfred Stolpe".to_string()),
+            "{cut:?}"
+        );
+        let text = "Das sei ein Fehler, sagte Manfred Stolpe in Berlin.";
+        let cut = variants(text, "Manfred", "Berlin");
+        assert!(cut.contains(&"Manfred Stolpe".to_string()), "{cut:?}");
+        // a phrase with nothing after its head keeps its one form
+        let text = "Das sei ein Fehler, sagten die Demonstranten.";
+        assert!(variants(text, "die", "Demonstranten").is_empty());
+    }
 }
