@@ -10,6 +10,9 @@ use depesche_learn::ner::{train, Algorithm, Level, NerTraining};
 use depesche_learn::speakers::WRONG_TOKEN_COST;
 use std::time::Instant;
 
+/// How far apart the shuffle seeds of a fold's labellers are (`--fold-labellers`).
+const LABELLER_SEED_STEP: u64 = 1000;
+
 /// Runs one training task.
 pub fn run(task: &TrainTask) -> anyhow::Result<()> {
     match task {
@@ -127,7 +130,8 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     }
 
     // The speaker model learns from candidates labelled by quote models that did
-    // not see the article: each fold of the documents by one trained on the others.
+    // not see the article: each fold of the documents by `--fold-labellers` models
+    // trained on the others, each on its own shuffle.
     let clusters = Arc::new(clusters);
     let fold_settings = NerTraining {
         runs: 1,
@@ -147,17 +151,28 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
                 depesche_learn::quotes::sequences(analysis, doc, &lexicon, &clusters, &quote_parts)
             })
             .collect();
-        let model = depesche_learn::quotes::train(&sequences, &fold_settings);
-        let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
-        let tagger = QuoteTagger::with_models(labeller, None, None)?;
+        // each labeller on its own shuffle
+        let models: Vec<_> = (0..args.fold_labellers)
+            .map(|a| {
+                let settings = NerTraining {
+                    seed: fold_settings.seed + LABELLER_SEED_STEP * a,
+                    ..fold_settings
+                };
+                depesche_learn::quotes::train(&sequences, &settings)
+            })
+            .collect();
         let mut out = FoldExamples {
             keep: Vec::new(),
-            model,
+            models: models.clone(),
         };
-        for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
-            let choices = tagger.keep_choices(analysis);
-            out.keep
-                .extend(depesche_learn::keep::examples(analysis, doc, choices));
+        for model in models {
+            let labeller = QuoteLabeller::new(model, addressees.clone(), clusters.clone());
+            let tagger = QuoteTagger::with_models(labeller, None, None)?;
+            for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
+                let choices = tagger.keep_choices(analysis);
+                out.keep
+                    .extend(depesche_learn::keep::examples(analysis, doc, choices));
+            }
         }
         Ok(out)
     };
@@ -174,7 +189,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let mut fold_models = Vec::new();
     for f in done_folds {
         keep_folds.push(f.keep);
-        fold_models.push(f.model);
+        fold_models.push(f.models);
     }
     let keeps = ranking::fold_rankings(&keep_folds, epochs, runs);
     // The speaker ranking learns on the quotations the stage keeps: each fold's, as
@@ -183,17 +198,18 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     // nobody asks.
     let speaker_examples = |fold: u64| -> anyhow::Result<Vec<ranking::RankingExample>> {
         let k = fold as usize;
-        let labeller =
-            QuoteLabeller::new(fold_models[k].clone(), addressees.clone(), clusters.clone());
-        let tagger = QuoteTagger::with_models(labeller, None, Some(keeps[k].clone()))?;
         let mut out = Vec::new();
-        for (_, (analysis, doc)) in analyses
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fold_of(*i) == fold)
-        {
-            let choices = tagger.speaker_choices(analysis);
-            out.extend(depesche_learn::speakers::examples(analysis, doc, choices));
+        for model in &fold_models[k] {
+            let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
+            let tagger = QuoteTagger::with_models(labeller, None, Some(keeps[k].clone()))?;
+            for (_, (analysis, doc)) in analyses
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) == fold)
+            {
+                let choices = tagger.speaker_choices(analysis);
+                out.extend(depesche_learn::speakers::examples(analysis, doc, choices));
+            }
         }
         Ok(out)
     };
@@ -207,13 +223,14 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let rankings = ranking::fold_rankings(&speaker_folds, epochs, runs);
     let held_out = ranking::held_out_gain(&speaker_folds, &rankings);
     let keep_held_out = ranking::held_out_gain(&keep_folds, &keeps);
-    // the whole stage on each fold's documents, by that fold's labeller and models,
-    // with and without the keep model
+    // the whole stage on each fold's documents, by that fold's first labeller and
+    // its models, with and without the keep model
     let mut with_keep = depesche_eval::quotes::QuoteReport::default();
     let mut without_keep = depesche_eval::quotes::QuoteReport::default();
-    for (fold, ((model, ranking), keep)) in
+    for (fold, ((models, ranking), keep)) in
         (0..).zip(fold_models.into_iter().zip(rankings).zip(keeps))
     {
+        let model = &models[0];
         for (keep, report) in [(Some(keep), &mut with_keep), (None, &mut without_keep)] {
             let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
             let tagger = QuoteTagger::with_models(labeller, Some(ranking.clone()), keep)?;
@@ -257,9 +274,11 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let header = format!(
         "The speaker model of the quote stage: feature, weight (crates/core/src/quotes/speakers.rs).\n\
          Made by `depesche train quotes` from {sources}:\n\
-         {} quotations of {} folds, {epochs} passes, averaged over {runs} shuffles.",
+         {} quotations of {} folds as {} labellers each find them, {epochs} passes, \
+         averaged over {runs} shuffles.",
         speaker_examples.len(),
         args.folds,
+        args.fold_labellers,
     );
     let path = args.out.join(SPEAKER_MODEL_FILE);
     std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
@@ -282,9 +301,11 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let header = format!(
         "The keep model of the quote stage: feature, weight (crates/core/src/quotes/keep.rs).\n\
          Made by `depesche train quotes` from {sources}:\n\
-         {} labelled quotations of {} folds, {epochs} passes, averaged over {runs} shuffles.",
+         {} labelled quotations of {} folds as {} labellers each find them, {epochs} passes, \
+         averaged over {runs} shuffles.",
         keep_examples.len(),
         args.folds,
+        args.fold_labellers,
     );
     let path = args.out.join(KEEP_MODEL_FILE);
     std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
@@ -307,8 +328,8 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
 struct FoldExamples {
     /// The keep model's examples.
     keep: Vec<depesche_learn::ranking::RankingExample>,
-    /// The fold's quote model.
-    model: depesche_core::entities::ner::NerModel,
+    /// The fold's quote models (`--fold-labellers`), each on its own shuffle.
+    models: Vec<depesche_core::entities::ner::NerModel>,
 }
 
 /// `work(fold)` for each of `folds` folds, as many at once as there are cores, in

@@ -12,7 +12,8 @@
 //! The candidates must come from a labeller that did not see the example's article:
 //! on its own training data the labeller marks speakers almost without fault, and a
 //! ranking learnt there would only learn to trust it. `depesche train quotes` labels
-//! each part of the training split with a model trained on the others.
+//! each part of the training split with models trained on the others (three, each
+//! on its own shuffle, so that the ranking does not learn one labeller's quirks).
 
 use crate::ranking::RankingExample;
 use depesche_core::quotes::SpeakerChoice;
