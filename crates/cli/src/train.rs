@@ -161,20 +161,16 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
                 depesche_learn::quotes::train(&sequences, &settings)
             })
             .collect();
-        let mut out = FoldExamples {
-            keep: Vec::new(),
-            models: models.clone(),
-        };
-        for model in models {
-            let labeller = QuoteLabeller::new(model, addressees.clone(), clusters.clone());
+        let mut keep = Vec::new();
+        for model in &models {
+            let labeller = QuoteLabeller::new(model.clone(), addressees.clone(), clusters.clone());
             let tagger = QuoteTagger::with_models(labeller, None, None)?;
             for (_, (analysis, doc)) in analyses.iter().enumerate().filter(|(i, _)| held_out(*i)) {
                 let choices = tagger.keep_choices(analysis);
-                out.keep
-                    .extend(depesche_learn::keep::examples(analysis, doc, choices));
+                keep.extend(depesche_learn::keep::examples(analysis, doc, choices));
             }
         }
-        Ok(out)
+        Ok(FoldExamples { keep, models })
     };
     // the folds are independent: train as many at once as there are cores
     let done_folds = for_each_fold(args.folds, fold_examples)?;

@@ -143,9 +143,10 @@ fn class(cx: &Context<'_>, i: usize) -> &'static str {
 /// The mark of each clause of a sentence, the stretches between commas, colons,
 /// semicolons and quotation marks: `konj` where it holds a Konjunktiv form, else
 /// `cue` for a speech verb or source word, else `hearsay` for a form of "sollen"
-/// ("Er soll geflohen sein"), else `zu` for a zu-infinitive, else `plain`. The sentence's facts say that a Konjunktiv is somewhere in it; this says
-/// whether it is in the token's own clause ("Er sagte, die Lage sei ernst, und fuhr
-/// dann heim.").
+/// ("Er soll geflohen sein"), else `zu` for a zu-infinitive, else `plain`. The
+/// sentence's facts say that a Konjunktiv is somewhere in it; this says whether it
+/// is in the token's own clause ("Er sagte, die Lage sei ernst, und fuhr dann
+/// heim.").
 struct ClauseMarks {
     /// Per token of the sentence, its clause.
     clause_of: Vec<usize>,

@@ -138,7 +138,7 @@ impl QuoteLexicon {
     }
 
     /// Whether `word` (in any case) marks its clause as hearsay without a Konjunktiv
-    /// ("Er soll … verholfen haben", "angeblich").
+    /// ("Er soll … verholfen haben").
     pub fn is_hearsay(&self, word: &str) -> bool {
         Self::holds_lower(&self.hearsay, word)
     }
