@@ -37,6 +37,9 @@ pub enum TrainTask {
     Clusters(TrainClustersArgs),
     /// The quote labeller from the quotation-attribution corpus.
     Quotes(TrainQuotesArgs),
+    /// How often unlabelled news has each word as a speech verb's subject, for the
+    /// speaker ranking.
+    SpeakerWords(TrainSpeakerWordsArgs),
 }
 
 /// `depesche train quotes`.
@@ -119,6 +122,20 @@ pub struct TrainQuotesArgs {
     /// take most of the time).
     #[arg(long)]
     pub only_speakers: bool,
+}
+
+/// `depesche train speaker-words`.
+#[derive(Debug, Args)]
+pub struct TrainSpeakerWordsArgs {
+    /// Unlabelled news: JSON Lines files or article files.
+    #[arg(
+        long,
+        default_value = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl"
+    )]
+    pub corpus: Vec<PathBuf>,
+    /// The file to write.
+    #[arg(long, default_value = "crates/core/data/quotes/speaker_words.tsv")]
+    pub out: PathBuf,
 }
 
 /// `depesche train clusters`.

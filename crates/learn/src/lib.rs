@@ -4,7 +4,8 @@
 //! model ([`ner`]) from GermEval 2014, the word clusters ([`clusters`]) from
 //! unlabelled news, the quote labeller ([`quotes`]), the speaker ranking
 //! ([`speakers`]) and the keep model ([`keep`]) from the quotation-attribution
-//! corpus, the last two as linear rankings ([`ranking`]).
+//! corpus, the last two as linear rankings ([`ranking`]), and how often unlabelled
+//! news has each word as a speech verb's subject ([`speaker_words`]).
 
 pub mod clusters;
 pub mod crf;
@@ -12,4 +13,5 @@ pub mod keep;
 pub mod ner;
 pub mod quotes;
 pub mod ranking;
+pub mod speaker_words;
 pub mod speakers;

@@ -104,6 +104,18 @@ pub(super) fn features<F: Features>(
     let ends = f.end >= content_end;
     out.add(&["start=", yes(starts), " end=", yes(ends)]);
     out.add(&["cue=", yes(f.cue.is_some())]);
+    // whether unlabelled news has its speaker's words as a speech verb's subject
+    if let Some(a) = &f.speaker {
+        let words = cx.token_after(a.span.start)..cx.token_after(a.span.end);
+        let rank = |b: &str| ["none", "low", "mid", "high"].iter().position(|x| *x == b);
+        let most = words
+            .filter(|&k| cx.words[k].starts_with(char::is_uppercase))
+            .map(|k| cx.lexicon.speaker_word(cx.words[k]))
+            .max_by_key(|b| rank(b))
+            .unwrap_or("-");
+        out.add(&["spM=", most]);
+        out.add(&["spM=", most, " spk=", from]);
+    }
     if let Some(c) = f.cue {
         out.add(&["cueword=", &cx.words[c].to_lowercase()]);
     }

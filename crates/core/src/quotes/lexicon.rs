@@ -1,5 +1,6 @@
 //! The quote stage's word lists (`data/quotes/cues.tsv`): speech verbs, source words,
-//! Konjunktiv forms, determiners and medium prepositions.
+//! Konjunktiv forms, determiners and medium prepositions; and how often unlabelled
+//! news has each word as a speech verb's subject (`data/quotes/speaker_words.tsv`).
 
 use crate::text::LexiconError;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -32,12 +33,52 @@ pub struct QuoteLexicon {
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
     hearsay: FxHashSet<String>,
+    /// By lower-cased word: times seen as a speech verb's subject, times seen.
+    speaker_words: FxHashMap<String, (u32, u32)>,
 }
 
 impl QuoteLexicon {
     /// The lexicon shipped in `crates/core/data/quotes/cues.tsv`.
     pub fn german() -> Result<QuoteLexicon, LexiconError> {
-        QuoteLexicon::parse("cues.tsv", include_str!("../../data/quotes/cues.tsv"))
+        let mut lex = QuoteLexicon::parse("cues.tsv", include_str!("../../data/quotes/cues.tsv"))?;
+        lex.read_speaker_words(
+            "speaker_words.tsv",
+            include_str!("../../data/quotes/speaker_words.tsv"),
+        )?;
+        Ok(lex)
+    }
+
+    /// Reads `word<TAB>as_speaker<TAB>seen` lines (made by `depesche train
+    /// speaker-words`); `file` names the file in errors.
+    pub fn read_speaker_words(
+        &mut self,
+        file: &'static str,
+        text: &str,
+    ) -> Result<(), LexiconError> {
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let error = |reason: &str| LexiconError {
+                file,
+                line: i + 1,
+                reason: reason.to_string(),
+            };
+            let [word, as_speaker, seen] = line.split('\t').collect::<Vec<_>>()[..] else {
+                return Err(error("expected 'word<TAB>as_speaker<TAB>seen'"));
+            };
+            let count = |n: &str| {
+                n.parse::<u32>()
+                    .map_err(|_| error("counts must be whole numbers"))
+            };
+            let (as_speaker, seen) = (count(as_speaker)?, count(seen)?);
+            if seen < as_speaker {
+                return Err(error("a word is seen at least as often as it speaks"));
+            }
+            self.speaker_words
+                .insert(word.to_lowercase(), (as_speaker, seen));
+        }
+        Ok(())
     }
 
     /// Reads `kind<TAB>lemma<TAB>form|form …` lines; `file` names the file in errors.
@@ -191,6 +232,19 @@ impl QuoteLexicon {
         self.pronouns.contains(word)
     }
 
+    /// How often unlabelled news has `word` as a speech verb's subject, of all the
+    /// times it has it: `high` (a quarter or more: "Sprecher"), `mid` (a tenth or
+    /// more), `low`, or `none` where the word is not listed (seen as a subject
+    /// too seldom to count).
+    pub fn speaker_word(&self, word: &str) -> &'static str {
+        match self.speaker_words.get(&word.to_lowercase()) {
+            None => "none",
+            Some(&(s, n)) if 4 * s >= n => "high",
+            Some(&(s, n)) if 10 * s >= n => "mid",
+            Some(_) => "low",
+        }
+    }
+
     /// Whether `word` introduces a medium ("auf").
     pub fn is_medium_word(&self, word: &str) -> bool {
         Self::holds_lower(&self.media, word)
@@ -216,6 +270,15 @@ mod tests {
         assert_eq!(lex.cue("Polizeiangaben"), Some(CueKind::Source));
         assert_eq!(lex.cue("Haus"), None);
         assert!(lex.is_konjunktiv("sei") && lex.is_determiner("Der"));
+        let mut lex = lex;
+        lex.read_speaker_words("s", "# c\nsprecher\t5\t10\nzeit\t3\t300\n")
+            .unwrap();
+        assert_eq!(lex.speaker_word("Sprecher"), "high");
+        assert_eq!(lex.speaker_word("Zeit"), "low");
+        assert_eq!(lex.speaker_word("Haus"), "none");
+        let e = lex.read_speaker_words("s", "a\t1\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(lex.read_speaker_words("s", "a\t3\t2\n").is_err());
         assert_eq!(
             QuoteLexicon::parse("t", "# x\nnoun\ta\tb\n")
                 .unwrap_err()
