@@ -137,6 +137,10 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let clusters = Arc::new(clusters);
     let fold_settings = NerTraining {
         runs: 1,
+        seed: std::env::var("SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(settings.seed),
         ..settings
     };
     // (the addressee model plays no part in choosing speakers)
@@ -411,7 +415,7 @@ fn speaker_words(args: &TrainSpeakerWordsArgs) -> anyhow::Result<()> {
 
     let started = Instant::now();
     let sentences = unlabelled_sentences(&args.corpus)?;
-    let counts = count(&sentences, &QuoteLexicon::german()?);
+    let counts = count(&sentences, &QuoteLexicon::german_cues()?);
     let header = format!(
         "How often unlabelled news has each word as a speech verb's subject, for the\n\
          quote stage's speaker ranking; made by `depesche train speaker-words`.\n\

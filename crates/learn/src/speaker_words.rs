@@ -45,21 +45,26 @@ pub fn count(sentences: &[Vec<String>], lexicon: &QuoteLexicon) -> FxHashMap<Str
         for w in words.iter().filter(|w| capitalised(w)) {
             counts.entry(w.to_lowercase()).or_default().seen += 1;
         }
+        // each token counts once, whichever verb names it
+        let mut speaks = vec![false; words.len()];
         for k in (0..words.len()).filter(|&k| lexicon.cue(&words[k]) == Some(CueKind::Verb)) {
-            for w in subject_after(words, k, lexicon)
+            for j in subject_after(words, k, lexicon)
                 .into_iter()
                 .chain(subject_before(words, k, lexicon))
             {
-                counts.entry(w.to_lowercase()).or_default().as_speaker += 1;
+                speaks[j] = true;
             }
+        }
+        for (w, _) in words.iter().zip(speaks).filter(|(_, s)| *s) {
+            counts.entry(w.to_lowercase()).or_default().as_speaker += 1;
         }
     }
     counts
 }
 
-/// The capitalised words of the subject after the speech verb at `k`, where the
+/// The capitalised tokens of the subject after the speech verb at `k`, where the
 /// verb follows a comma, a colon or a closing quotation mark.
-fn subject_after<'a>(words: &'a [String], k: usize, lexicon: &QuoteLexicon) -> Vec<&'a str> {
+fn subject_after(words: &[String], k: usize, lexicon: &QuoteLexicon) -> Vec<usize> {
     let opens = k
         .checked_sub(1)
         .is_some_and(|p| matches!(words[p].as_str(), "," | ":" | "“" | "\"" | "«" | "»"));
@@ -78,17 +83,15 @@ fn subject_after<'a>(words: &'a [String], k: usize, lexicon: &QuoteLexicon) -> V
         }
         j += 1;
     }
-    words[j.min(words.len())..]
-        .iter()
-        .take_while(|w| capitalised(w))
+    (j..words.len())
+        .take_while(|&i| capitalised(&words[i]))
         .take(MAX_NAME)
-        .map(String::as_str)
         .collect()
 }
 
-/// The capitalised words of the phrase that opens the sentence with a determiner
+/// The capitalised tokens of the phrase that opens the sentence with a determiner
 /// and reaches the speech verb at `k` ("Die Behörde erklärte").
-fn subject_before<'a>(words: &'a [String], k: usize, lexicon: &QuoteLexicon) -> Vec<&'a str> {
+fn subject_before(words: &[String], k: usize, lexicon: &QuoteLexicon) -> Vec<usize> {
     if !(2..=MAX_NAME + MAX_LEAD).contains(&k) || !lexicon.is_determiner(&words[0]) {
         return Vec::new();
     }
@@ -99,11 +102,7 @@ fn subject_before<'a>(words: &'a [String], k: usize, lexicon: &QuoteLexicon) -> 
     {
         return Vec::new();
     }
-    phrase
-        .iter()
-        .filter(|w| capitalised(w))
-        .map(String::as_str)
-        .collect()
+    (1..k).filter(|&i| capitalised(&words[i])).collect()
 }
 
 /// Whether `word` starts with a capital letter.
@@ -137,7 +136,7 @@ mod tests {
 
     #[test]
     fn counts_subjects_after_and_before_speech_verbs() {
-        let lexicon = QuoteLexicon::german().unwrap();
+        let lexicon = QuoteLexicon::german_cues().unwrap();
         let sentences = [
             sentence("„ Es wird knapp “ , sagte der Virologe Christian Drosten ."),
             sentence("Die Behörde erklärte , alles sei ruhig ."),

@@ -115,6 +115,11 @@ pub(super) fn features<F: Features>(
             .unwrap_or("-");
         out.add(&["spM=", most]);
         out.add(&["spM=", most, " spk=", from]);
+        let mut kinds: Vec<&str> = (cx.token_after(a.span.start)..cx.token_after(a.span.end))
+            .map(|k| super::features::entity(cx, k))
+            .collect();
+        kinds.dedup();
+        out.add(&["spE=", &kinds.join("+")]);
     }
     if let Some(c) = f.cue {
         out.add(&["cueword=", &cx.words[c].to_lowercase()]);

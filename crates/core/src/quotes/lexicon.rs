@@ -38,14 +38,22 @@ pub struct QuoteLexicon {
 }
 
 impl QuoteLexicon {
-    /// The lexicon shipped in `crates/core/data/quotes/cues.tsv`.
+    /// The lexicon shipped in `crates/core/data/quotes/`: `cues.tsv` and
+    /// `speaker_words.tsv`.
     pub fn german() -> Result<QuoteLexicon, LexiconError> {
-        let mut lex = QuoteLexicon::parse("cues.tsv", include_str!("../../data/quotes/cues.tsv"))?;
+        let mut lex = QuoteLexicon::german_cues()?;
         lex.read_speaker_words(
             "speaker_words.tsv",
             include_str!("../../data/quotes/speaker_words.tsv"),
         )?;
         Ok(lex)
+    }
+
+    /// The cues of `cues.tsv` alone, without the speaker-word counts: what
+    /// `depesche train speaker-words` counts them with, so that it never reads the
+    /// file it writes.
+    pub fn german_cues() -> Result<QuoteLexicon, LexiconError> {
+        QuoteLexicon::parse("cues.tsv", include_str!("../../data/quotes/cues.tsv"))
     }
 
     /// Reads `word<TAB>as_speaker<TAB>seen` lines (made by `depesche train
