@@ -571,6 +571,7 @@ fn phrase_features(
     out.add(&["spL=", spoken(b - 1)]);
     out.add(&["spM=", most]);
     out.add(&["spM=", most, " d=", distance]);
+    out.add(&["spM=", most, " side=", side]);
     out.add(&["c0=", class(first, ""), " cL=", class(last, "")]);
     out.add(&["pw=", &word(before, "<s>")]);
     out.add(&["pc=", class(before, "<s>")]);
