@@ -137,10 +137,6 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let clusters = Arc::new(clusters);
     let fold_settings = NerTraining {
         runs: 1,
-        seed: std::env::var("SEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(settings.seed),
         ..settings
     };
     // (the addressee model plays no part in choosing speakers)
