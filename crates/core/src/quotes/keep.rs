@@ -106,18 +106,13 @@ pub(super) fn features<F: Features>(
     out.add(&["cue=", yes(f.cue.is_some())]);
     // whether unlabelled news has its speaker's words as a speech verb's subject
     if let Some(a) = &f.speaker {
-        let words = cx.token_after(a.span.start)..cx.token_after(a.span.end);
-        let rank = |b: &str| ["none", "low", "mid", "high"].iter().position(|x| *x == b);
-        let most = words
-            .filter(|&k| cx.words[k].starts_with(char::is_uppercase))
-            .map(|k| cx.lexicon.speaker_word(cx.words[k]))
-            .max_by_key(|b| rank(b))
-            .unwrap_or("-");
+        let tokens = cx.token_after(a.span.start)..cx.token_after(a.span.end);
+        let most = cx
+            .lexicon
+            .likeliest_speaker_word(tokens.clone().map(|k| cx.words[k]));
         out.add(&["spM=", most]);
         out.add(&["spM=", most, " spk=", from]);
-        let mut kinds: Vec<&str> = (cx.token_after(a.span.start)..cx.token_after(a.span.end))
-            .map(|k| super::features::entity(cx, k))
-            .collect();
+        let mut kinds: Vec<&str> = tokens.map(|k| super::features::entity(cx, k)).collect();
         kinds.dedup();
         out.add(&["spE=", &kinds.join("+")]);
     }

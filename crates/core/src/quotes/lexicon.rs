@@ -253,6 +253,21 @@ impl QuoteLexicon {
         }
     }
 
+    /// The [`QuoteLexicon::speaker_word`] share of the likeliest speaker among the
+    /// capitalised `words` of a phrase, or `-` where none is capitalised.
+    pub fn likeliest_speaker_word<'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> &'static str {
+        const ORDER: [&str; 4] = ["none", "low", "mid", "high"];
+        words
+            .into_iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| self.speaker_word(w))
+            .max_by_key(|b| ORDER.iter().position(|x| x == b))
+            .unwrap_or("-")
+    }
+
     /// Whether `word` introduces a medium ("auf").
     pub fn is_medium_word(&self, word: &str) -> bool {
         Self::holds_lower(&self.media, word)
@@ -284,6 +299,12 @@ mod tests {
         assert_eq!(lex.speaker_word("Sprecher"), "high");
         assert_eq!(lex.speaker_word("Zeit"), "low");
         assert_eq!(lex.speaker_word("Haus"), "none");
+        assert_eq!(
+            lex.likeliest_speaker_word(["Die", "Zeit", "Sprecher"]),
+            "high"
+        );
+        assert_eq!(lex.likeliest_speaker_word(["der", "Zeit"]), "low");
+        assert_eq!(lex.likeliest_speaker_word(["er"]), "-");
         let e = lex.read_speaker_words("s", "a\t1\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(lex.read_speaker_words("s", "a\t3\t2\n").is_err());

@@ -561,14 +561,10 @@ fn phrase_features(
     out.add(&["sL=", suffix(&word(last, ""), 3)]);
     // how often unlabelled news has its words as a speech verb's subject: most
     // heads are unseen in the annotated articles ("Virologe", "Zyklon")
-    let spoken = |i: usize| cx.lexicon.speaker_word(cx.words[i]);
-    let rank = |b: &str| ["none", "low", "mid", "high"].iter().position(|x| *x == b);
-    let most = (a..b)
-        .filter(|&i| cx.words[i].starts_with(char::is_uppercase))
-        .map(spoken)
-        .max_by_key(|b| rank(b))
-        .unwrap_or("-");
-    out.add(&["spL=", spoken(b - 1)]);
+    let most = cx
+        .lexicon
+        .likeliest_speaker_word(cx.words[a..b].iter().copied());
+    out.add(&["spL=", cx.lexicon.speaker_word(cx.words[b - 1])]);
     out.add(&["spM=", most]);
     out.add(&["spM=", most, " d=", distance]);
     out.add(&["spM=", most, " side=", side]);
