@@ -124,14 +124,14 @@ pub struct TrainQuotesArgs {
     pub only_speakers: bool,
 }
 
+/// The unlabelled news the word clusters and the speaker-word counts are learnt from.
+const UNLABELLED_NEWS: &str = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl";
+
 /// `depesche train speaker-words`.
 #[derive(Debug, Args)]
 pub struct TrainSpeakerWordsArgs {
     /// Unlabelled news: JSON Lines files or article files.
-    #[arg(
-        long,
-        default_value = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl"
-    )]
+    #[arg(long, default_value = UNLABELLED_NEWS)]
     pub corpus: Vec<PathBuf>,
     /// The file to write.
     #[arg(long, default_value = "crates/core/data/quotes/speaker_words.tsv")]
@@ -142,10 +142,7 @@ pub struct TrainSpeakerWordsArgs {
 #[derive(Debug, Args)]
 pub struct TrainClustersArgs {
     /// Unlabelled news: JSON Lines files or article files.
-    #[arg(
-        long,
-        default_value = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl"
-    )]
+    #[arg(long, default_value = UNLABELLED_NEWS)]
     pub corpus: Vec<PathBuf>,
     /// The clusters file to write.
     #[arg(long, default_value = "crates/core/data/entities/clusters.tsv")]
