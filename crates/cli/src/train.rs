@@ -11,6 +11,9 @@ use depesche_learn::ner::{train, Algorithm, Level, NerTraining};
 use depesche_learn::speakers::WRONG_TOKEN_COST;
 use std::time::Instant;
 
+/// `--leave-out K` leaves out the documents whose index is K modulo this.
+const LEAVE_OUT_PARTS: u64 = 5;
+
 /// How far apart the shuffle seeds of a fold's labellers are (`--fold-labellers`).
 const LABELLER_SEED_STEP: u64 = 1000;
 
@@ -39,6 +42,17 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     use std::sync::Arc;
 
     let started = Instant::now();
+    if args.leave_out.is_some() {
+        anyhow::ensure!(
+            !args.only_speakers,
+            "--leave-out scores the quote models it trains: drop --only-speakers"
+        );
+        anyhow::ensure!(
+            args.out != std::path::Path::new(crate::args::SHIPPED_QUOTE_MODELS),
+            "--leave-out trains on part of the documents: give --out DIR, not the shipped models' {}",
+            crate::args::SHIPPED_QUOTE_MODELS
+        );
+    }
     let mut files = Vec::new();
     for data in &args.data {
         let found = gold_files(data, &["json"]).with_context(|| {
@@ -67,6 +81,11 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             Ok((pipeline.analyze(article), doc))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let (analyses, left_out): (Vec<_>, Vec<_>) = analyses
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| args.leave_out != Some(*i as u64 % LEAVE_OUT_PARTS));
+    let analyses: Vec<_> = analyses.into_iter().map(|(_, a)| a).collect();
     let settings = NerTraining {
         epochs: args.epochs,
         c2: args.c2,
@@ -122,7 +141,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         eprintln!(
             "{}: {} documents, {} sentences, {} features, {:.1} s, {:.2} MB",
             path.display(),
-            files.len(),
+            analyses.len(),
             sequences.len(),
             model.feature_count(),
             started.elapsed().as_secs_f64(),
@@ -239,29 +258,12 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         }
     }
     for (what, report) in [("", &with_keep), (" without the keep model", &without_keep)] {
-        let all = &report.overall;
-        let by_type: Vec<String> = depesche_eval::quotes::QuoteType::SCORED
-            .iter()
-            .zip(&report.by_type)
-            .map(|(kind, t)| {
-                let (span, speaker) = (t.quote.prf().f1, t.speaker.prf().f1);
-                format!("{} {span:.3} / {speaker:.3}", kind.name())
-            })
-            .collect();
-        eprintln!(
+        let line = format!(
             "held out ({} folds of the training documents, each tagged by the models trained \
-             on the others){what}: quote span F1 {:.3} (P {:.3}, R {:.3}), speaker F1 {:.3} \
-             (P {:.3}, R {:.3}), Messages F1 {:.3}; span / speaker by type: {}",
-            args.folds,
-            all.quote.prf().f1,
-            all.quote.prf().precision,
-            all.quote.prf().recall,
-            all.speaker.prf().f1,
-            all.speaker.prf().precision,
-            all.speaker.prf().recall,
-            all.messages.prf().f1,
-            by_type.join(", ")
+             on the others){what}",
+            args.folds
         );
+        print_quote_report(&line, report);
     }
     let sources = format!("{sources} (CC BY-NC-SA 4.0, see NOTICE)");
     let speaker_examples: Vec<_> = speaker_folds.into_iter().flatten().collect();
@@ -308,6 +310,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let path = args.out.join(KEEP_MODEL_FILE);
     std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
         .with_context(|| format!("{}", path.display()))?;
+    let keep = LinearModel::from_weights(&weights);
     let keep_all = ranking::gain(&keep_examples, |_| 0);
     eprintln!(
         "{}: {} features; mean gain on the labelled quotations {:.3} keeping all, {:.3} as \
@@ -319,7 +322,51 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
         mean(keep_all, keep_all.best),
         started.elapsed().as_secs_f64()
     );
+    if let Some(part) = args.leave_out {
+        let labeller = QuoteLabeller::new(
+            NerModel::from_bytes(&models[0])?,
+            addressees,
+            clusters.clone(),
+        );
+        let tagger = QuoteTagger::with_models(labeller, Some(model), Some(keep))?;
+        let mut report = depesche_eval::quotes::QuoteReport::default();
+        for (_, (analysis, doc)) in &left_out {
+            held_out_score(&tagger, analysis, doc, &mut report);
+        }
+        let line = format!(
+            "left out ({} documents, those whose index is {part} modulo {LEAVE_OUT_PARTS}), \
+             tagged by the models trained on the others as they would be shipped",
+            left_out.len()
+        );
+        print_quote_report(&line, &report);
+    }
     Ok(())
+}
+
+/// Prints the corpus' scores in `report` after `what`: span, speaker and Messages
+/// overall, span and speaker by type.
+fn print_quote_report(what: &str, report: &depesche_eval::quotes::QuoteReport) {
+    let all = &report.overall;
+    let by_type: Vec<String> = depesche_eval::quotes::QuoteType::SCORED
+        .iter()
+        .zip(&report.by_type)
+        .map(|(kind, t)| {
+            let (span, speaker) = (t.quote.prf().f1, t.speaker.prf().f1);
+            format!("{} {span:.3} / {speaker:.3}", kind.name())
+        })
+        .collect();
+    eprintln!(
+        "{what}: quote span F1 {:.3} (P {:.3}, R {:.3}), speaker F1 {:.3} (P {:.3}, R {:.3}), \
+         Messages F1 {:.3}; span / speaker by type: {}",
+        all.quote.prf().f1,
+        all.quote.prf().precision,
+        all.quote.prf().recall,
+        all.speaker.prf().f1,
+        all.speaker.prf().precision,
+        all.speaker.prf().recall,
+        all.messages.prf().f1,
+        by_type.join(", ")
+    );
 }
 
 /// What one fold's documents give, tagged by a quote model trained on the others.
