@@ -136,10 +136,10 @@ pub struct TrainQuotesArgs {
     pub leave_out: Option<u64>,
 }
 
-/// The unlabelled news the word clusters and the speaker-word counts are learnt from.
 /// Where the shipped quote models live, the default of `train quotes --out`.
 pub const SHIPPED_QUOTE_MODELS: &str = "crates/core/data/quotes";
 
+/// The unlabelled news the word clusters and the speaker-word counts are learnt from.
 const UNLABELLED_NEWS: &str = "../shared/data/fang-covid-news-de/fang_covid_real_9000.jsonl";
 
 /// `depesche train speaker-words`.
