@@ -310,7 +310,6 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
     let path = args.out.join(KEEP_MODEL_FILE);
     std::fs::write(&path, LinearModel::to_tsv(&weights, &header))
         .with_context(|| format!("{}", path.display()))?;
-    let keep = LinearModel::from_weights(&weights);
     let keep_all = ranking::gain(&keep_examples, |_| 0);
     eprintln!(
         "{}: {} features; mean gain on the labelled quotations {:.3} keeping all, {:.3} as \
@@ -328,6 +327,7 @@ fn quotes(args: &TrainQuotesArgs) -> anyhow::Result<()> {
             addressees,
             clusters.clone(),
         );
+        let keep = LinearModel::from_weights(&weights);
         let tagger = QuoteTagger::with_models(labeller, Some(model), Some(keep))?;
         let mut report = depesche_eval::quotes::QuoteReport::default();
         for (_, (analysis, doc)) in &left_out {
