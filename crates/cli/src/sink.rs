@@ -119,7 +119,7 @@ impl Sink for TextSink<'_> {
             for q in &a.quotes {
                 let kind = q.kind.name();
                 let mut facts = vec![actor(a, q.speaker.as_ref())];
-                facts.extend(q.cue.as_ref().map(|c| format!("cue “{}”", c.text)));
+                facts.extend(q.cue.as_ref().map(|c| format!("cue “{}”", c.words())));
                 facts.extend(
                     q.addressee
                         .as_ref()

@@ -118,7 +118,7 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             q.span.end,
             q.text,
             speaker.unwrap_or_default(),
-            q.cue.as_ref().map(|c| &c.text),
+            q.cue.as_ref().map(|c| c.words()),
             q.medium,
             q.date.as_ref().map(|d| &d.value),
             q.incomplete

@@ -78,6 +78,17 @@ fn check_analysis(a: &Analysis) {
         if let Some(cue) = &q.cue {
             check_span(text, &char_at_byte, &cue.span, "cue");
             assert_eq!(cue.text, cue.span.slice(text), "cue text");
+            for part in &cue.parts {
+                check_span(text, &char_at_byte, &part.span, "cue part");
+                assert_eq!(part.text, part.span.slice(text), "cue part text");
+                assert_ne!(part.span, cue.span, "a cue part is not its head");
+            }
+            assert!(
+                cue.parts
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
+                "cue parts in text order, apart"
+            );
         }
     }
     let entity_ids: Vec<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
@@ -175,6 +186,9 @@ fn newsy() -> impl Strategy<Value = String> {
             Just("Aussagen".to_string()),
             Just("nach eigenen Angaben".to_string()),
             Just("Wie die Polizei mitteilte,".to_string()),
+            Just("teilte mit".to_string()),
+            Just("hat es angekündigt".to_string()),
+            Just("hieß es".to_string()),
             "[A-Za-zÄÖÜäöüß]{1,12}",
             "[0-9.,:]{1,8}",
             "\\PC{1,6}",

@@ -17,7 +17,7 @@ fn describe(q: &Quote) -> String {
         q.kind,
         q.text,
         q.speaker.as_ref().map(|s| s.text.as_str()),
-        q.cue.as_ref().map(|c| c.text.as_str()),
+        q.cue.as_ref().map(|c| c.words()),
         q.addressee.as_ref().map(|a| a.text.as_str())
     )
 }
@@ -36,7 +36,7 @@ fn check(expect: &str, quote: Option<&Quote>) -> Option<String> {
     let kind_ok = serde_json::to_value(q.kind).ok() == Some(serde_json::json!(kind));
     let speaker_ok = speaker == "-" || q.speaker.as_ref().map(|s| s.text.as_str()) == Some(speaker);
     let cue_ok =
-        cue == "-" && q.cue.is_none() || q.cue.as_ref().map(|c| c.text.as_str()) == Some(cue);
+        cue == "-" && q.cue.is_none() || q.cue.as_ref().map(|c| c.words()).as_deref() == Some(cue);
     let addressee_ok =
         addressee == "-" || q.addressee.as_ref().map(|a| a.text.as_str()) == Some(addressee);
     (!(kind_ok && q.text.contains(contains) && speaker_ok && cue_ok && addressee_ok))

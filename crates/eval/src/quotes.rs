@@ -189,7 +189,12 @@ impl PredictedQuote {
                 .iter()
                 .map(|a| (a.span.start, a.span.end))
                 .collect(),
-            cue: q.cue.iter().map(|c| (c.span.start, c.span.end)).collect(),
+            cue: q
+                .cue
+                .iter()
+                .flat_map(|c| std::iter::once(&c.span).chain(c.parts.iter().map(|p| &p.span)))
+                .map(|s| (s.start, s.end))
+                .collect(),
             addressee: q
                 .addressee
                 .iter()
@@ -871,6 +876,17 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_of_a_split_cue_is_scored() {
+        let pipeline = depesche_core::Pipeline::german().unwrap();
+        let text = "Die Stadt teilte am Montag mit, die Brücke bleibe gesperrt.";
+        let analysis = pipeline.analyze(depesche_core::Article::from_text("t", text, None));
+        let q = PredictedQuote::from_quote(&analysis.quotes[0], &analysis.tokens);
+        let slice = |(a, b): CharSpan| text.chars().skip(a).take(b - a).collect::<String>();
+        let cue: Vec<String> = q.cue.into_iter().map(slice).collect();
+        assert_eq!(cue, ["teilte", "mit"]);
+    }
 
     #[test]
     fn mixed_quote_adds_its_quoted_words_as_nested_direct() {

@@ -386,6 +386,7 @@ impl EventTagger {
             Cue {
                 span,
                 text: cx.words[at].to_string(),
+                parts: Vec::new(),
             }
         };
         let date = f

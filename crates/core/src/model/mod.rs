@@ -19,7 +19,7 @@ pub use article::{Article, Block, BlockKind, Warning, WarningKind};
 pub use date::{Date, DateError};
 pub use entity::{Entity, EntityKind, Mention};
 pub use event::{Event, EventType};
-pub use quote::{ActorRef, Cue, Quote, QuoteKind};
+pub use quote::{ActorRef, Cue, CuePart, Quote, QuoteKind};
 pub use span::Span;
 pub use timex::{DateRef, Timex, TimexType};
 pub use token::{Token, TokenKind};

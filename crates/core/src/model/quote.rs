@@ -46,6 +46,38 @@ pub struct Cue {
     pub span: Span,
     /// The words as written.
     pub text: String,
+    /// The other words of a cue that is more than its head word, in text order: the
+    /// particle of "teilte … mit", the auxiliary of "hat … angekündigt", the "es" of
+    /// "hieß es", the "wie" of "wie … mitteilte". Empty for a one-word cue, and then
+    /// not written (an extension of `depesche/1`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<CuePart>,
+}
+
+impl Cue {
+    /// The cue's words in text order, joined by spaces ("teilte mit" for "teilte die
+    /// Polizei mit"): what a reader of a summary wants to see of it.
+    pub fn words(&self) -> String {
+        let mut words: Vec<(usize, &str)> = std::iter::once((self.span.start, self.text.as_str()))
+            .chain(self.parts.iter().map(|p| (p.span.start, p.text.as_str())))
+            .collect();
+        words.sort_unstable();
+        words
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// One further word of a cue ([`Cue::parts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CuePart {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The word as written.
+    pub text: String,
 }
 
 /// One quotation.

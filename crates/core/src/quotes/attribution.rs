@@ -3,8 +3,7 @@
 
 use super::lexicon::{CueKind, QuoteLexicon};
 use crate::model::{
-    ActorRef, Analysis, BlockKind, Cue, DateRef, EntityKind, Span, TimexType, TokenKind,
-    WarningKind,
+    ActorRef, Analysis, BlockKind, DateRef, EntityKind, Span, TimexType, TokenKind, WarningKind,
 };
 
 /// An article's tokens with what attribution needs to know about each.
@@ -120,15 +119,6 @@ impl<'a> Context<'a> {
         self.words
             .get(i)
             .is_some_and(|w| self.lexicon.is_quoting(w))
-    }
-
-    /// The cue of token `i`.
-    pub fn cue(&self, i: usize) -> Cue {
-        let span = self.analysis.tokens[i].span;
-        Cue {
-            span,
-            text: self.words[i].to_string(),
-        }
     }
 
     /// A speaker phrase starting at token `i`: a determiner, then capitalised words

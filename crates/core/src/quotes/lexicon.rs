@@ -33,6 +33,14 @@ pub struct QuoteLexicon {
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
     hearsay: FxHashSet<String>,
+    /// Per speech verb form, the particles its verbs leave at the clause's end ("teilte"
+    /// → "mit"), from the `verb` lines' lemmas and the `particle` lines.
+    particles: FxHashMap<String, Vec<String>>,
+    auxiliaries: FxHashSet<String>,
+    expletives: FxHashSet<String>,
+    cue_openers: FxHashSet<String>,
+    correlates: FxHashSet<String>,
+    source_prepositions: FxHashSet<String>,
     /// By lower-cased word: times seen as a speech verb's subject, times seen.
     speaker_words: FxHashMap<String, (u32, u32)>,
 }
@@ -92,6 +100,8 @@ impl QuoteLexicon {
     /// Reads `kind<TAB>lemma<TAB>form|form …` lines; `file` names the file in errors.
     pub fn parse(file: &'static str, text: &str) -> Result<QuoteLexicon, LexiconError> {
         let mut lex = QuoteLexicon::default();
+        // the forms of each verb lemma, for its particles
+        let mut lemmas: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -102,14 +112,39 @@ impl QuoteLexicon {
                 line: i + 1,
                 reason,
             };
-            let [kind, _lemma, forms] = cols[..] else {
+            let [kind, lemma, forms] = cols[..] else {
                 return Err(error("expected 'kind<TAB>lemma<TAB>forms'".to_string()));
             };
             let forms = forms.split('|').map(str::trim).filter(|f| !f.is_empty());
             match kind {
-                "verb" => lex
-                    .cues
-                    .extend(forms.map(|f| (f.to_string(), CueKind::Verb))),
+                "verb" => {
+                    for f in forms {
+                        lex.cues.insert(f.to_string(), CueKind::Verb);
+                        lemmas.entry(lemma).or_default().push(f);
+                    }
+                }
+                "particle" => {
+                    let Some(verb_forms) = lemmas.get(lemma) else {
+                        return Err(error(format!(
+                            "particle of {lemma:?}, which no verb line above names"
+                        )));
+                    };
+                    for particle in forms {
+                        for &form in verb_forms.iter().filter(|f| !f.starts_with(particle)) {
+                            lex.particles
+                                .entry(form.to_string())
+                                .or_default()
+                                .push(particle.to_string());
+                        }
+                    }
+                }
+                "auxiliary" => lex.auxiliaries.extend(forms.map(str::to_lowercase)),
+                "expletive" => lex.expletives.extend(forms.map(str::to_lowercase)),
+                "cue_opener" => lex.cue_openers.extend(forms.map(str::to_lowercase)),
+                "correlate" => lex.correlates.extend(forms.map(str::to_lowercase)),
+                "source_preposition" => {
+                    lex.source_prepositions.extend(forms.map(str::to_lowercase))
+                }
                 "source" => {
                     for f in forms {
                         if f.starts_with(char::is_uppercase) {
@@ -173,6 +208,44 @@ impl QuoteLexicon {
         } else {
             set.contains(word)
         }
+    }
+
+    /// The particles a speech verb form leaves at the end of its clause ("mit" for
+    /// "teilte", of "teilte … mit"); none for a form that holds its particle
+    /// ("mitgeteilt").
+    pub fn particles(&self, form: &str) -> &[String] {
+        self.particles.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` (in any case) is an auxiliary or modal verb that is part of the
+    /// cue of a participle or infinitive in its clause ("hat … angekündigt").
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        Self::holds_lower(&self.auxiliaries, word)
+    }
+
+    /// Whether `word` (in any case) is an expletive that belongs to the cue beside it
+    /// ("hieß es", "Es wird befürchtet").
+    pub fn is_expletive(&self, word: &str) -> bool {
+        Self::holds_lower(&self.expletives, word)
+    }
+
+    /// Whether `word` (in any case) opens a clause whose speech verb it belongs to as
+    /// cue ("wie … mitteilte").
+    pub fn is_cue_opener(&self, word: &str) -> bool {
+        Self::holds_lower(&self.cue_openers, word)
+    }
+
+    /// Whether `word` (in any case) is a pronominal adverb that points from a speech
+    /// verb's clause to what was said and belongs to its cue ("verwies darauf, dass
+    /// …", "ging davon aus").
+    pub fn is_correlate(&self, word: &str) -> bool {
+        Self::holds_lower(&self.correlates, word)
+    }
+
+    /// Whether `word` (in any case) makes a source noun a source and is then its cue
+    /// ("nach Angaben von X", "einem Bericht zufolge").
+    pub fn is_source_preposition(&self, word: &str) -> bool {
+        Self::holds_lower(&self.source_prepositions, word)
     }
 
     /// Whether `word` (in any case) is a conjunction that opens a subordinate clause
@@ -277,6 +350,20 @@ impl QuoteLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_belong_to_the_forms_that_leave_them() {
+        let lex = QuoteLexicon::parse(
+            "t",
+            "verb\tmitteilen\tteilte|mitgeteilt\nparticle\tmitteilen\tmit\nauxiliary\t-\that\n",
+        )
+        .unwrap();
+        assert_eq!(lex.particles("teilte"), ["mit"]);
+        assert!(lex.particles("mitgeteilt").is_empty() && lex.particles("sagte").is_empty());
+        assert!(lex.is_auxiliary("Hat") && !lex.is_auxiliary("teilte"));
+        let e = QuoteLexicon::parse("t", "particle\tmitteilen\tmit\n").unwrap_err();
+        assert!(e.to_string().contains("no verb line"), "{e}");
+    }
 
     #[test]
     fn reads_kinds_and_rejects_unknown_ones() {

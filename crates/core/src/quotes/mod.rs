@@ -20,6 +20,7 @@
 
 pub mod attribution;
 mod combine;
+mod cue;
 pub mod features;
 pub mod keep;
 pub mod labeller;
@@ -252,7 +253,7 @@ impl QuoteTagger {
                     text: span.slice(text).to_string(),
                     span,
                     speaker,
-                    cue: f.cue.map(|c| cx.cue(c)),
+                    cue: f.cue.map(|c| cue::whole_cue(&cx, c)),
                     addressee,
                     medium: f.cue.and_then(|c| cx.medium_after(c)),
                     date: cx.date_said(f.sentence, span),
