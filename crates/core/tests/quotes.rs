@@ -100,3 +100,21 @@ fn a_pronoun_speaker_is_the_person_last_named_outside_quotes() {
         ["Friedrich Merz", "Olaf Scholz"]
     );
 }
+
+#[test]
+fn a_direct_quotes_text_leaves_its_quotation_marks_out() {
+    let pipeline = Pipeline::german().expect("shipped data loads");
+    let text = "„Wir sind bereit“, sagte der Minister. „Wir sind bereit“, hieß es aus dem \
+                Ministerium. »Das reicht nicht«, schrieb die Gewerkschaft.";
+    let analysis = analyze(&pipeline, text);
+    let direct: Vec<&str> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == depesche_core::QuoteKind::Direct)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        direct,
+        ["Wir sind bereit", "Wir sind bereit", "Das reicht nicht"]
+    );
+}

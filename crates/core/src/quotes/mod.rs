@@ -124,6 +124,21 @@ impl Found {
     }
 }
 
+/// The tokens of quotation `f` without the quotation marks around a direct one: the
+/// labeller marks them as part of the quote, the schema's quote text leaves them out.
+fn without_quotation_marks(cx: &Context<'_>, f: &Found) -> (usize, usize) {
+    let tokens = &cx.analysis.tokens;
+    let marked = f.kind == QuoteKind::Direct
+        && f.end >= f.start + 3
+        && tokens.get(f.start).map(|t| t.kind) == Some(TokenKind::OpenQuote)
+        && tokens.get(f.end - 1).map(|t| t.kind) == Some(TokenKind::CloseQuote);
+    if marked {
+        (f.start + 1, f.end - 1)
+    } else {
+        (f.start, f.end)
+    }
+}
+
 /// Who proposed a quotation: the rules, or the labeller with how far the keep model
 /// scored keeping it above dropping it (none where no keep model ran) and what it took
 /// the words for (reported speech carried on from a quotation before, free indirect …).
@@ -238,7 +253,8 @@ impl QuoteTagger {
                         byte_end: at.byte_end,
                     }
                 } else {
-                    cx.span(f.start, f.end)
+                    let (start, end) = without_quotation_marks(&cx, &f);
+                    cx.span(start, end)
                 };
                 let labelled = addressees[f.sentence].as_deref().unwrap_or_default();
                 let addressee = combine::addressee(&cx, labelled, &f)
