@@ -3,8 +3,8 @@
 //! "hieß es"), and the quotation-attribution corpus marks every part as the cue. A
 //! source noun's cue is the preposition that makes it a source ("nach Angaben der
 //! Polizei", "einem Bericht zufolge"): the noun is part of the speaker phrase there.
-//! The words are data (`particle`, `auxiliary`, `expletive`, `cue_opener` and
-//! `source_preposition` in `data/quotes/cues.tsv`).
+//! The words are data (`particle`, `auxiliary`, `clause_part`, `expletive`,
+//! `cue_opener` and `source_preposition` in `data/quotes/cues.tsv`).
 //!
 //! Only the output's cue is completed: the labeller, the speaker ranking and the keep
 //! model go on seeing the head word alone.
@@ -48,7 +48,7 @@ pub(super) fn whole_cue(cx: &Context<'_>, head: usize) -> Cue {
         parts.extend(
             clause
                 .clone()
-                .filter(|&k| k != head && cx.lexicon.is_correlate(cx.words[k])),
+                .filter(|&k| k != head && cx.lexicon.is_clause_part(cx.words[k])),
         );
     }
     let verbs: Vec<usize> = std::iter::once(head).chain(parts.iter().copied()).collect();
@@ -186,6 +186,16 @@ mod tests {
         let text = "Die Polizei teilte mit den Anwohnern die Sorge, sagte er.";
         assert_eq!(cue_at(text, "teilte"), ["teilte"]);
         assert_eq!(cue_at("Er sagte, sie komme mit.", "sagte"), ["sagte"]);
+    }
+
+    #[test]
+    fn a_pronominal_adverb_or_sich_in_the_clause_belongs_to_the_cue() {
+        let text = "Der Minister äußerte sich am Abend zuversichtlich, die Reform komme.";
+        assert_eq!(cue_at(text, "äußerte"), ["äußerte", "sich"]);
+        let text = "Die Behörde wies darauf hin, dass die Straße gesperrt bleibe.";
+        assert_eq!(cue_at(text, "wies"), ["wies", "darauf", "hin"]);
+        let text = "Die Regierung wies den Vorwurf am Montag zurück, sie habe gelogen.";
+        assert_eq!(cue_at(text, "wies"), ["wies", "zurück"]);
     }
 
     #[test]

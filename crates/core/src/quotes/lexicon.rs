@@ -39,7 +39,7 @@ pub struct QuoteLexicon {
     auxiliaries: FxHashSet<String>,
     expletives: FxHashSet<String>,
     cue_openers: FxHashSet<String>,
-    correlates: FxHashSet<String>,
+    clause_parts: FxHashSet<String>,
     source_prepositions: FxHashSet<String>,
     /// By lower-cased word: times seen as a speech verb's subject, times seen.
     speaker_words: FxHashMap<String, (u32, u32)>,
@@ -141,7 +141,7 @@ impl QuoteLexicon {
                 "auxiliary" => lex.auxiliaries.extend(forms.map(str::to_lowercase)),
                 "expletive" => lex.expletives.extend(forms.map(str::to_lowercase)),
                 "cue_opener" => lex.cue_openers.extend(forms.map(str::to_lowercase)),
-                "correlate" => lex.correlates.extend(forms.map(str::to_lowercase)),
+                "clause_part" => lex.clause_parts.extend(forms.map(str::to_lowercase)),
                 "source_preposition" => {
                     lex.source_prepositions.extend(forms.map(str::to_lowercase))
                 }
@@ -235,11 +235,11 @@ impl QuoteLexicon {
         Self::holds_lower(&self.cue_openers, word)
     }
 
-    /// Whether `word` (in any case) is a pronominal adverb that points from a speech
-    /// verb's clause to what was said and belongs to its cue ("verwies darauf, dass
-    /// …", "ging davon aus").
-    pub fn is_correlate(&self, word: &str) -> bool {
-        Self::holds_lower(&self.correlates, word)
+    /// Whether `word` (in any case) belongs to the cue of a speech verb in its clause:
+    /// a pronominal adverb that points to what was said ("verwies darauf, dass …"), the
+    /// reflexive pronoun ("äußerte sich").
+    pub fn is_clause_part(&self, word: &str) -> bool {
+        Self::holds_lower(&self.clause_parts, word)
     }
 
     /// Whether `word` (in any case) makes a source noun a source and is then its cue
