@@ -344,17 +344,6 @@ impl<'a> Context<'a> {
         actor
     }
 
-    /// A medium after token `i` in its sentence: "auf X" where X is an organisation.
-    pub fn medium_after(&self, i: usize) -> Option<String> {
-        let end = self.sentence(self.sentence_of[i]).end;
-        (i..end.saturating_sub(1)).find_map(|j| {
-            let e = self.entity_at[j + 1]?;
-            let org = self.analysis.entities[e].kind == EntityKind::Organisation;
-            (org && self.lexicon.is_medium_word(self.words[j]))
-                .then(|| self.words[j + 1].to_string())
-        })
-    }
-
     /// When a quotation was said: the first date or time named in sentence `s`
     /// outside the quoted words `quoted` ("sagte Merz am Montag", not the "im März"
     /// of "die Wahl finde im März statt", which dates what is said).

@@ -41,6 +41,9 @@ pub struct QuoteLexicon {
     cue_openers: FxHashSet<String>,
     clause_parts: FxHashSet<String>,
     source_prepositions: FxHashSet<String>,
+    /// Lower-cased medium nouns ("interview"), which also end compounds
+    /// ("Fernsehinterview", "Bild-Zeitung").
+    medium_nouns: Vec<String>,
     /// By lower-cased word: times seen as a speech verb's subject, times seen.
     speaker_words: FxHashMap<String, (u32, u32)>,
 }
@@ -142,6 +145,7 @@ impl QuoteLexicon {
                 "expletive" => lex.expletives.extend(forms.map(str::to_lowercase)),
                 "cue_opener" => lex.cue_openers.extend(forms.map(str::to_lowercase)),
                 "clause_part" => lex.clause_parts.extend(forms.map(str::to_lowercase)),
+                "medium_noun" => lex.medium_nouns.extend(forms.map(str::to_lowercase)),
                 "source_preposition" => {
                     lex.source_prepositions.extend(forms.map(str::to_lowercase))
                 }
@@ -339,6 +343,18 @@ impl QuoteLexicon {
             .map(|w| self.speaker_word(w))
             .max_by_key(|b| ORDER.iter().position(|x| x == b))
             .unwrap_or("-")
+    }
+
+    /// Whether `word` is a noun that names a medium ("Interview", "Zeitung"), also as
+    /// the end of a compound ("Pressemitteilung", "ZDF-Interview").
+    pub fn is_medium_noun(&self, word: &str) -> bool {
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        self.medium_nouns
+            .iter()
+            .any(|n| lower == *n || (lower.len() >= n.len() + 3 && lower.ends_with(n.as_str())))
     }
 
     /// Whether `word` introduces a medium ("auf").

@@ -26,6 +26,7 @@ pub mod keep;
 pub mod labeller;
 pub mod lexicon;
 pub mod linear;
+mod medium;
 pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
@@ -263,6 +264,9 @@ impl QuoteTagger {
                     (Some(s), Some(a)) => Some(combine::without_addressee(&cx, s, a)),
                     _ => f.speaker,
                 };
+                let medium = f.cue.and_then(|c| {
+                    medium::medium(&cx, c, f.start..f.end, speaker.as_ref(), addressee.as_ref())
+                });
                 Quote {
                     id: format!("q{}", i + 1),
                     kind: f.kind,
@@ -271,7 +275,7 @@ impl QuoteTagger {
                     speaker,
                     cue: f.cue.map(|c| cue::whole_cue(&cx, c)),
                     addressee,
-                    medium: f.cue.and_then(|c| cx.medium_after(c)),
+                    medium,
                     date: cx.date_said(f.sentence, span),
                     incomplete: f.incomplete,
                 }

@@ -1,0 +1,229 @@
+//! The medium of a quotation: the channel it was said or written in, read from its
+//! frame. The medium is named as the text names it, with no preposition:
+//! - "schrieb Wadephul auf X": "X", the organisation after a medium preposition;
+//! - "sagte Merz im ZDF": "ZDF";
+//! - "sagte sie in einem Interview mit der „Süddeutschen Zeitung“": "Süddeutschen
+//!   Zeitung", the outlet a medium noun ("Interview") names;
+//! - "teilte der Konzern in einer Pressemitteilung mit": "Pressemitteilung", the
+//!   medium noun where it names no outlet;
+//! - "sagte er der Nachrichtenagentur dpa", "sagte sie der „Bild“-Zeitung": "dpa",
+//!   "Bild", an outlet spoken to (after the cue and its speaker, or the addressee).
+//!
+//! The words are data: medium prepositions (`medium`) and nouns (`medium_noun`) in
+//! `data/quotes/cues.tsv`.
+
+use super::attribution::Context;
+use crate::model::{ActorRef, EntityKind, TokenKind};
+use std::ops::Range;
+
+/// Tokens after a medium preposition within which its noun or name must start
+/// ("in einem gemeinsamen Interview").
+const PREPOSITION_REACH: usize = 4;
+
+/// Tokens after a medium noun within which the outlet it names must start ("Interview
+/// mit der „Süddeutschen Zeitung“").
+const NOUN_REACH: usize = 4;
+
+/// Words an outlet's name in quotation marks may have ("„Die Zeit“").
+const QUOTED_NAME_WORDS: usize = 4;
+
+/// Tokens after the determiner of an outlet spoken to within which its medium noun
+/// must be ("der „Bild“-Zeitung": five tokens, the marks and hyphen among them).
+const OUTLET_PHRASE: usize = 6;
+
+/// The medium of the quotation `quote` (tokens) with speech verb or source word `cue`,
+/// speaker `speaker` and addressee `addressee`.
+pub(super) fn medium(
+    cx: &Context<'_>,
+    cue: usize,
+    quote: Range<usize>,
+    speaker: Option<&ActorRef>,
+    addressee: Option<&ActorRef>,
+) -> Option<String> {
+    let tokens_of = |a: &ActorRef| cx.token_after(a.span.start)..cx.token_after(a.span.end);
+    let speaker = speaker.map(tokens_of).unwrap_or(0..0);
+    let frame = frame(cx, cue, &quote);
+    let outside = |k: usize| !quote.contains(&k) && !speaker.contains(&k);
+    // after the cue, or opening the frame ("In einem Interview sagte X")
+    let prepositions = std::iter::once(frame.start)
+        .filter(|&k| k < cue)
+        .chain(cue + 1..frame.end)
+        .filter(|&k| outside(k) && cx.lexicon.is_medium_word(cx.words[k]));
+    for k in prepositions {
+        if let Some(found) = after_preposition(cx, k + 1, &frame, &outside) {
+            return Some(found);
+        }
+    }
+    // an outlet spoken to right after the cue and its speaker ("sagte die Ministerin
+    // der „Bild“-Zeitung"), which the addressee model may have missed
+    let after = if speaker.start == cue + 1 {
+        speaker.end
+    } else {
+        cue + 1
+    };
+    if let Some(found) = outlet_spoken_to(cx, after, &frame) {
+        return Some(found);
+    }
+    // an addressee that is an outlet ("der Nachrichtenagentur dpa", "dem ZDF")
+    let addressee = addressee.map(tokens_of)?;
+    let named = addressee.clone().find(|&k| is_outlet(cx, k));
+    let noun = addressee
+        .clone()
+        .any(|k| cx.lexicon.is_medium_noun(cx.words[k]));
+    match named {
+        Some(k) if noun || addressee.len() <= 2 => Some(name_at(cx, k, addressee.end)),
+        _ => None,
+    }
+}
+
+/// The stretch of the cue's sentence around it that can name the medium: up to a
+/// comma, colon or semicolon, and not into the quotation.
+fn frame(cx: &Context<'_>, cue: usize, quote: &Range<usize>) -> Range<usize> {
+    let sentence = cx.sentence(cx.sentence_of[cue]);
+    let ends = |k: &usize| matches!(cx.words[*k], "," | ":" | ";") || quote.contains(k);
+    let start = (sentence.start..cue)
+        .rev()
+        .find(ends)
+        .map_or(sentence.start, |k| k + 1);
+    let end = (cue + 1..sentence.end).find(ends).unwrap_or(sentence.end);
+    start..end
+}
+
+/// The medium named after a medium preposition whose next token is `from`: an
+/// outlet's name, else a medium noun, passing over the lower-case words before them
+/// and stopping at any other noun ("auf die Frage").
+fn after_preposition(
+    cx: &Context<'_>,
+    from: usize,
+    frame: &Range<usize>,
+    outside: &impl Fn(usize) -> bool,
+) -> Option<String> {
+    let end = (from + PREPOSITION_REACH).min(frame.end);
+    for k in from..end {
+        if !outside(k) {
+            return None;
+        }
+        if is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote {
+            return quoted_or_name(cx, k, frame.end);
+        }
+        if cx.lexicon.is_medium_noun(cx.words[k]) {
+            let named = (k + 1..(k + 1 + NOUN_REACH).min(frame.end))
+                .take_while(|&j| outside(j))
+                .find(|&j| is_outlet(cx, j) || cx.analysis.tokens[j].kind == TokenKind::OpenQuote)
+                .and_then(|j| quoted_or_name(cx, j, frame.end));
+            return named.or_else(|| Some(cx.words[k].to_string()));
+        }
+        if cx.words[k].starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The outlet named by a phrase that opens with a determiner at token `at` and holds
+/// a medium noun ("der Zeitung „Die Welt“", "der „Bild“-Zeitung", "dem Sender
+/// ZDF"): the organisation or the words in quotation marks in it.
+fn outlet_spoken_to(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<String> {
+    if at >= frame.end || !cx.lexicon.is_determiner(cx.words[at]) {
+        return None;
+    }
+    let phrase = at + 1..(at + 1 + OUTLET_PHRASE).min(frame.end);
+    let noun = phrase.clone().any(|k| {
+        cx.lexicon
+            .is_medium_noun(cx.words[k].trim_start_matches('-'))
+    });
+    if !noun {
+        return None;
+    }
+    phrase
+        .clone()
+        .find(|&k| is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote)
+        .and_then(|k| quoted_or_name(cx, k, phrase.end))
+}
+
+/// The name that starts at token `k`: the words in quotation marks that open there
+/// (a short title: "„Die Zeit“"), else the organisation mentioned there.
+fn quoted_or_name(cx: &Context<'_>, k: usize, end: usize) -> Option<String> {
+    if cx.analysis.tokens[k].kind != TokenKind::OpenQuote {
+        return Some(name_at(cx, k, end));
+    }
+    let close = (k + 1..end.min(k + 2 + QUOTED_NAME_WORDS))
+        .find(|&j| cx.analysis.tokens[j].kind == TokenKind::CloseQuote)?;
+    let text = &cx.analysis.article.text;
+    (close > k + 1).then(|| cx.span(k + 1, close).slice(text).to_string())
+}
+
+/// Whether token `k` belongs to an organisation's mention.
+fn is_outlet(cx: &Context<'_>, k: usize) -> bool {
+    cx.entity_at[k].is_some_and(|e| cx.analysis.entities[e].kind == EntityKind::Organisation)
+}
+
+/// The text of the mention that covers token `k`, up to token `end`.
+fn name_at(cx: &Context<'_>, k: usize, end: usize) -> String {
+    let e = cx.entity_at[k];
+    let last = (k..end)
+        .take_while(|&j| cx.entity_at[j] == e)
+        .last()
+        .unwrap_or(k);
+    cx.span(k, last + 1)
+        .slice(&cx.analysis.article.text)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+
+    /// The media of the quotations of `text`, in order.
+    fn media(text: &str) -> Vec<Option<String>> {
+        let analysis = Pipeline::german()
+            .unwrap()
+            .analyze(Article::from_text("t", text, None));
+        analysis.quotes.into_iter().map(|q| q.medium).collect()
+    }
+
+    #[test]
+    fn an_outlet_after_a_medium_preposition_is_named_whole() {
+        assert_eq!(
+            media("Trump schrieb auf Truth Social, er sei bereit."),
+            [Some("Truth Social".to_string())]
+        );
+        assert_eq!(
+            media("Merz sagte im ZDF, man werde klagen."),
+            [Some("ZDF".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_medium_noun_names_its_outlet_or_itself() {
+        assert_eq!(
+            media("Der Konzern teilte in einer Pressemitteilung mit, die Zahlen seien gut."),
+            [Some("Pressemitteilung".to_string())]
+        );
+        assert_eq!(
+            media("„Wir bleiben“, sagte sie in einem Interview mit der „Zeit“."),
+            [Some("Zeit".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_outlet_spoken_to_is_the_medium() {
+        assert_eq!(
+            media("Er sagte der Nachrichtenagentur dpa, er komme."),
+            [Some("dpa".to_string())]
+        );
+        assert_eq!(
+            media("„Wir prüfen alles“, sagte die Ministerin der „Bild“-Zeitung."),
+            [Some("Bild".to_string())]
+        );
+    }
+
+    #[test]
+    fn no_medium_where_the_preposition_opens_something_else() {
+        assert_eq!(media("Er sagte in Berlin, die Lage sei ernst."), [None]);
+        assert_eq!(
+            media("Auf die Frage nach Neuwahlen sagte er, die Lage sei ernst."),
+            [None]
+        );
+    }
+}
