@@ -111,7 +111,7 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             .map(|s| format!("{:?}({:?})", s.text, s.entity));
         writeln!(
             out,
-            "quote {} {:?} {}..{} {:?} speaker={} cue={:?} medium={:?} date={:?} incomplete={}",
+            "quote {} {:?} {}..{} {:?} speaker={} cue={:?} addressee={:?} medium={:?} date={:?} incomplete={}",
             q.id,
             q.kind,
             q.span.start,
@@ -119,6 +119,7 @@ pub fn render(a: &Analysis, with_tokens: bool) -> String {
             q.text,
             speaker.unwrap_or_default(),
             q.cue.as_ref().map(|c| c.words()),
+            q.addressee.as_ref().map(|a| &a.text),
             q.medium,
             q.date.as_ref().map(|d| &d.value),
             q.incomplete

@@ -121,6 +121,20 @@ impl<'a> Context<'a> {
             .is_some_and(|w| self.lexicon.is_quoting(w))
     }
 
+    /// The frame of a quotation (tokens `quote`) around its cue `cue`: the stretch of
+    /// the cue's sentence up to a comma, colon or semicolon, not into the quotation.
+    /// Its medium and the askers and outlets it was said to are named there.
+    pub fn frame(&self, cue: usize, quote: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let sentence = self.sentence(self.sentence_of[cue]);
+        let ends = |k: &usize| matches!(self.words[*k], "," | ":" | ";") || quote.contains(k);
+        let start = (sentence.start..cue)
+            .rev()
+            .find(ends)
+            .map_or(sentence.start, |k| k + 1);
+        let end = (cue + 1..sentence.end).find(ends).unwrap_or(sentence.end);
+        start..end
+    }
+
     /// A speaker phrase starting at token `i`: a determiner, then capitalised words
     /// and the determiners of genitives between them ("ein Sprecher des
     /// US-Außenministeriums", "Bundesaußenminister Johann Wadephul", "Trump").

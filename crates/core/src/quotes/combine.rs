@@ -319,64 +319,6 @@ fn merged(parts: &[Labelled]) -> Vec<Labelled> {
     out
 }
 
-/// To whom quotation `f` was said: the labelled addressee of its sentence
-/// (`labelled`) nearest to its cue (or to the quotation).
-pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Option<ActorRef> {
-    let (start, end) = f.cue.map_or((f.start, f.end), |c| (c, c + 1));
-    let me = Labelled {
-        part: Part::Cue,
-        start,
-        end,
-    };
-    labelled
-        .iter()
-        .filter(|x| x.part == Part::Addressee)
-        .min_by_key(|x| distance(x, &me))
-        .map(|x| cx.phrase_actor(x.start, x.end))
-}
-
-/// The addressee a speech verb names in a dative phrase right after the speaker that
-/// follows it ("sagte der Wissenschaftsjournalist Dirk Lorenz dem Deutschlandfunk"),
-/// for a quotation the addressee model marks none for.
-pub(super) fn dative_after_speaker(cx: &Context<'_>, f: &Found) -> Option<ActorRef> {
-    let cue = f.cue.filter(|&c| cx.is_verb_cue(c))?;
-    let speaker = f.speaker.as_ref()?;
-    let start = cx.token_after(speaker.span.start);
-    let after = cx.token_after(speaker.span.end);
-    // the clause ends with the sentence, or where the quotation after the cue opens
-    let mut clause_end = cx.sentence(cx.sentence_of[cue]).end;
-    if f.start > cue {
-        clause_end = clause_end.min(f.start);
-    }
-    let dative = cx.words.get(after).is_some_and(|w| cx.lexicon.is_dative(w));
-    if start <= cue || after >= clause_end || !dative {
-        return None;
-    }
-    cx.speaker_from(after, clause_end)
-        .filter(|a| cx.token_after(a.span.end) > after + 1)
-}
-
-/// `speaker` without the `addressee` it ends in ("Dirk Lorenzen dem
-/// Deutschlandfunk"): who was spoken to is not who spoke. Tied to the entity the
-/// shorter phrase names.
-pub(super) fn without_addressee(
-    cx: &Context<'_>,
-    speaker: &ActorRef,
-    addressee: &ActorRef,
-) -> ActorRef {
-    let (s, a) = (&speaker.span, &addressee.span);
-    if !(s.start < a.start && a.start < s.end && a.end >= s.end) {
-        return speaker.clone();
-    }
-    let start = cx.token_after(s.start);
-    let cut = cx.token_after(a.start);
-    let mut end = cut;
-    while end > start + 1 && matches!(cx.analysis.tokens[end - 1].kind, TokenKind::Punct) {
-        end -= 1;
-    }
-    cx.phrase_actor(start, end)
-}
-
 /// The sentence quotation `f` closes in.
 pub(super) fn closing_sentence(cx: &Context<'_>, f: &Found) -> usize {
     let last = f.end.saturating_sub(1).max(f.start);
@@ -417,7 +359,7 @@ pub(super) fn join_carried_on(cx: &Context<'_>, found: &mut Vec<Found>) {
 }
 
 /// Tokens between two labelled stretches (0 where they touch or overlap).
-fn distance(a: &Labelled, b: &Labelled) -> usize {
+pub(super) fn distance(a: &Labelled, b: &Labelled) -> usize {
     if a.end <= b.start {
         b.start - a.end
     } else {

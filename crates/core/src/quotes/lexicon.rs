@@ -41,6 +41,7 @@ pub struct QuoteLexicon {
     cue_openers: FxHashSet<String>,
     clause_parts: FxHashSet<String>,
     source_prepositions: FxHashSet<String>,
+    question_nouns: FxHashSet<String>,
     /// Lower-cased medium nouns ("interview"), which also end compounds
     /// ("Fernsehinterview", "Bild-Zeitung").
     medium_nouns: Vec<String>,
@@ -145,6 +146,7 @@ impl QuoteLexicon {
                 "expletive" => lex.expletives.extend(forms.map(str::to_lowercase)),
                 "cue_opener" => lex.cue_openers.extend(forms.map(str::to_lowercase)),
                 "clause_part" => lex.clause_parts.extend(forms.map(str::to_lowercase)),
+                "question_noun" => lex.question_nouns.extend(forms.map(str::to_string)),
                 "medium_noun" => lex.medium_nouns.extend(forms.map(str::to_lowercase)),
                 "source_preposition" => {
                     lex.source_prepositions.extend(forms.map(str::to_lowercase))
@@ -355,6 +357,12 @@ impl QuoteLexicon {
         self.medium_nouns
             .iter()
             .any(|n| lower == *n || (lower.len() >= n.len() + 3 && lower.ends_with(n.as_str())))
+    }
+
+    /// Whether `word` is a noun of asking whose "von" phrase names whom a quotation
+    /// answers ("auf Nachfrage von Journalisten").
+    pub fn is_question_noun(&self, word: &str) -> bool {
+        self.question_nouns.contains(word)
     }
 
     /// Whether `word` introduces a medium ("auf").

@@ -13,6 +13,7 @@
 //! `data/quotes/cues.tsv`.
 
 use super::attribution::Context;
+use super::Found;
 use crate::model::{ActorRef, EntityKind, TokenKind};
 use std::ops::Range;
 
@@ -42,7 +43,7 @@ pub(super) fn medium(
 ) -> Option<String> {
     let tokens_of = |a: &ActorRef| cx.token_after(a.span.start)..cx.token_after(a.span.end);
     let speaker = speaker.map(tokens_of).unwrap_or(0..0);
-    let frame = frame(cx, cue, &quote);
+    let frame = cx.frame(cue, &quote);
     let outside = |k: usize| !quote.contains(&k) && !speaker.contains(&k);
     // after the cue, or opening the frame ("In einem Interview sagte X")
     let prepositions = std::iter::once(frame.start)
@@ -74,19 +75,6 @@ pub(super) fn medium(
         Some(k) if noun || addressee.len() <= 2 => Some(name_at(cx, k, addressee.end)),
         _ => None,
     }
-}
-
-/// The stretch of the cue's sentence around it that can name the medium: up to a
-/// comma, colon or semicolon, and not into the quotation.
-fn frame(cx: &Context<'_>, cue: usize, quote: &Range<usize>) -> Range<usize> {
-    let sentence = cx.sentence(cx.sentence_of[cue]);
-    let ends = |k: &usize| matches!(cx.words[*k], "," | ":" | ";") || quote.contains(k);
-    let start = (sentence.start..cue)
-        .rev()
-        .find(ends)
-        .map_or(sentence.start, |k| k + 1);
-    let end = (cue + 1..sentence.end).find(ends).unwrap_or(sentence.end);
-    start..end
 }
 
 /// The medium named after a medium preposition whose next token is `from`: an
@@ -124,21 +112,67 @@ fn after_preposition(
 /// a medium noun ("der Zeitung „Die Welt“", "der „Bild“-Zeitung", "dem Sender
 /// ZDF"): the organisation or the words in quotation marks in it.
 fn outlet_spoken_to(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<String> {
-    if at >= frame.end || !cx.lexicon.is_determiner(cx.words[at]) {
-        return None;
-    }
-    let phrase = at + 1..(at + 1 + OUTLET_PHRASE).min(frame.end);
-    let noun = phrase.clone().any(|k| {
-        cx.lexicon
-            .is_medium_noun(cx.words[k].trim_start_matches('-'))
-    });
-    if !noun {
-        return None;
-    }
+    let phrase = outlet_phrase(cx, at, frame)?;
     phrase
         .clone()
         .find(|&k| is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote)
         .and_then(|k| quoted_or_name(cx, k, phrase.end))
+}
+
+/// The tokens of a phrase that opens with a determiner at token `at` and names an
+/// outlet by a medium noun, with the name after the noun ("der Nachrichtenagentur
+/// dpa", "der Zeitung „Die Welt“", "der „Bild“-Zeitung").
+fn outlet_phrase(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<Range<usize>> {
+    let determiner = cx.words.get(at)?;
+    if at >= frame.end || !(cx.lexicon.is_dative(determiner) || cx.lexicon.is_genitive(determiner))
+    {
+        return None;
+    }
+    // the phrase's head noun, past adjectives and a name before it ("„Bild“-Zeitung")
+    let reach = at + 1..(at + 1 + OUTLET_PHRASE).min(frame.end);
+    let mut quoted = false;
+    let head = reach.clone().find(|&k| {
+        let kind = cx.analysis.tokens[k].kind;
+        quoted ^= matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+        let passed = quoted
+            || matches!(kind, TokenKind::CloseQuote | TokenKind::Punct)
+            || is_outlet(cx, k)
+            || cx.words[k].starts_with(char::is_lowercase);
+        !passed
+    })?;
+    let noun = cx
+        .lexicon
+        .is_medium_noun(cx.words[head].trim_start_matches('-'))
+        .then_some(head)?;
+    let mut end = noun + 1;
+    if end < frame.end && is_outlet(cx, end) {
+        let e = cx.entity_at[end];
+        while end < frame.end && cx.entity_at[end] == e {
+            end += 1;
+        }
+    } else if end < frame.end && cx.analysis.tokens[end].kind == TokenKind::OpenQuote {
+        let close = (end + 1..frame.end.min(end + 2 + QUOTED_NAME_WORDS))
+            .find(|&j| cx.analysis.tokens[j].kind == TokenKind::CloseQuote);
+        end = close.map_or(end, |c| c + 1);
+    }
+    Some(at..end)
+}
+
+/// Whom quotation `f` was said to where an outlet right after its speech verb and
+/// speaker names it ("sagte die Ministerin der „Bild“-Zeitung", a dative the
+/// addressee model may miss: "der" also opens a genitive, which the speaker phrase
+/// would have taken).
+pub(super) fn outlet_addressee(cx: &Context<'_>, f: &Found) -> Option<ActorRef> {
+    let cue = f.cue.filter(|&c| cx.is_verb_cue(c))?;
+    let speaker = f.speaker.as_ref()?;
+    let speaker = cx.token_after(speaker.span.start)..cx.token_after(speaker.span.end);
+    let after = if speaker.start == cue + 1 {
+        speaker.end
+    } else {
+        cue + 1
+    };
+    let phrase = outlet_phrase(cx, after, &cx.frame(cue, &(f.start..f.end)))?;
+    Some(cx.phrase_actor(phrase.start, phrase.end))
 }
 
 /// The name that starts at token `k`: the words in quotation marks that open there
@@ -216,6 +250,18 @@ mod tests {
             media("„Wir prüfen alles“, sagte die Ministerin der „Bild“-Zeitung."),
             [Some("Bild".to_string())]
         );
+    }
+
+    #[test]
+    fn an_object_with_a_medium_noun_is_no_outlet_spoken_to() {
+        let analysis = Pipeline::german().unwrap().analyze(Article::from_text(
+            "t",
+            "Die Gewerkschaft forderte das Verbot nach einer Erklärung des Ministers, \
+             die Lage sei ernst.",
+            None,
+        ));
+        assert_eq!(analysis.quotes.len(), 1);
+        assert_eq!(analysis.quotes[0].addressee, None);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! speaker among all that the rules and labels propose. Both are linear models
 //! ([`linear`]).
 
+mod addressee;
 pub mod attribution;
 mod combine;
 mod cue;
@@ -258,10 +259,9 @@ impl QuoteTagger {
                     cx.span(start, end)
                 };
                 let labelled = addressees[f.sentence].as_deref().unwrap_or_default();
-                let addressee = combine::addressee(&cx, labelled, &f)
-                    .or_else(|| combine::dative_after_speaker(&cx, &f));
+                let addressee = addressee::addressee(&cx, labelled, &f);
                 let speaker = match (&f.speaker, &addressee) {
-                    (Some(s), Some(a)) => Some(combine::without_addressee(&cx, s, a)),
+                    (Some(s), Some(a)) => Some(addressee::without_addressee(&cx, s, a)),
                     _ => f.speaker,
                 };
                 let medium = f.cue.and_then(|c| {
