@@ -25,42 +25,17 @@ pub(super) fn whole_cue(cx: &Context<'_>, head: usize) -> Cue {
         let head = source_preposition(cx, head, &clause).unwrap_or(head);
         return cue_of(cx, head, Vec::new());
     }
-    let mut parts = Vec::new();
-    let last = clause.end - 1;
-    if last > head
-        && cx.analysis.tokens[last].kind == TokenKind::Word
-        && cx
-            .lexicon
-            .particles(cx.words[head])
-            .iter()
-            .any(|p| p == cx.words[last])
-    {
-        parts.push(last);
-    }
-    if cx.is_verb_cue(head) && is_participle_or_infinitive(cx.words[head]) {
-        parts.extend(
-            clause
-                .clone()
-                .filter(|&k| k != head && cx.lexicon.is_auxiliary(cx.words[k])),
-        );
-    }
+    let mut parts: Vec<usize> = particle(cx, head, &clause).into_iter().collect();
     if cx.is_verb_cue(head) {
-        parts.extend(
-            clause
-                .clone()
-                .filter(|&k| k != head && cx.lexicon.is_clause_part(cx.words[k])),
-        );
+        parts.extend(clause_words(cx, head, &clause));
     }
-    let verbs: Vec<usize> = std::iter::once(head).chain(parts.iter().copied()).collect();
-    for k in verbs {
-        let beside = [k.checked_sub(1), Some(k + 1)];
-        parts.extend(
-            beside
-                .into_iter()
-                .flatten()
-                .filter(|&j| clause.contains(&j) && cx.lexicon.is_expletive(cx.words[j])),
-        );
-    }
+    let beside: Vec<usize> = std::iter::once(head)
+        .chain(parts.iter().copied())
+        .flat_map(|k| [k.checked_sub(1), Some(k + 1)])
+        .flatten()
+        .filter(|j| clause.contains(j) && cx.lexicon.is_expletive(cx.words[*j]))
+        .collect();
+    parts.extend(beside);
     // only a verb at the end of its clause ends a subordinate one ("wie X mitteilte",
     // "wie X gesagt hatte"), not "Auf die Frage, wie …, sagte Trump"
     let verb_final = (head + 1..clause.end).all(|k| cx.lexicon.is_auxiliary(cx.words[k]));
@@ -70,6 +45,29 @@ pub(super) fn whole_cue(cx: &Context<'_>, head: usize) -> Cue {
     parts.sort_unstable();
     parts.dedup();
     cue_of(cx, head, parts)
+}
+
+/// The particle of `head`'s verb that ends its clause ("mit" of "teilte … mit").
+fn particle(cx: &Context<'_>, head: usize, clause: &Range<usize>) -> Option<usize> {
+    let last = clause.end - 1;
+    let word = last > head && cx.analysis.tokens[last].kind == TokenKind::Word;
+    let particles = cx.lexicon.particles(cx.words[head]);
+    (word && particles.iter().any(|p| p == cx.words[last])).then_some(last)
+}
+
+/// The words of speech verb `head`'s clause that belong to its cue: the auxiliaries
+/// of a participle or infinitive ("hat … angekündigt") and the clause parts
+/// ("verwies darauf", "äußerte sich").
+fn clause_words<'a>(
+    cx: &'a Context<'_>,
+    head: usize,
+    clause: &Range<usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let auxiliaries = is_participle_or_infinitive(cx.words[head]);
+    clause.clone().filter(move |&k| {
+        let w = cx.words[k];
+        k != head && ((auxiliaries && cx.lexicon.is_auxiliary(w)) || cx.lexicon.is_clause_part(w))
+    })
 }
 
 /// The cue of head token `head` with the further tokens `parts`.
