@@ -125,13 +125,22 @@ impl<'a> Context<'a> {
     /// the cue's sentence up to a comma, colon or semicolon, not into the quotation.
     /// Its medium and the askers and outlets it was said to are named there.
     pub fn frame(&self, cue: usize, quote: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let sentence = self.sentence(self.sentence_of[cue]);
-        let ends = |k: &usize| matches!(self.words[*k], "," | ":" | ";") || quote.contains(k);
-        let start = (sentence.start..cue)
+        self.stretch_around(cue, |k| {
+            matches!(self.words[k], "," | ":" | ";") || quote.contains(&k)
+        })
+    }
+
+    /// The tokens of token `k`'s sentence around it up to the nearest tokens on
+    /// either side for which `ends` holds, which are left out.
+    pub fn stretch_around(&self, k: usize, ends: impl Fn(usize) -> bool) -> std::ops::Range<usize> {
+        let sentence = self.sentence(self.sentence_of[k]);
+        let start = (sentence.start..k)
             .rev()
-            .find(ends)
-            .map_or(sentence.start, |k| k + 1);
-        let end = (cue + 1..sentence.end).find(ends).unwrap_or(sentence.end);
+            .find(|&j| ends(j))
+            .map_or(sentence.start, |j| j + 1);
+        let end = (k + 1..sentence.end)
+            .find(|&j| ends(j))
+            .unwrap_or(sentence.end);
         start..end
     }
 

@@ -109,13 +109,7 @@ fn opener(cx: &Context<'_>, head: usize) -> Option<usize> {
 /// colons, semicolons, dashes and quotation marks (not brackets, which mostly hold
 /// an abbreviation or a party: "Die Mission (UNMISS) teilte mit").
 fn clause_of(cx: &Context<'_>, k: usize) -> Range<usize> {
-    let sentence = cx.sentence(cx.sentence_of[k]);
-    let ends = |j: &usize| ends_clause(cx, *j);
-    let start = (sentence.start..k)
-        .rev()
-        .find(ends)
-        .map_or(sentence.start, |j| j + 1);
-    let mut end = (k + 1..sentence.end).find(ends).unwrap_or(sentence.end);
+    let Range { start, mut end } = cx.stretch_around(k, |j| ends_clause(cx, j));
     // the sentence's closing punctuation is no word of the clause
     while end > k + 1 && cx.analysis.tokens[end - 1].kind == TokenKind::Punct {
         end -= 1;

@@ -57,12 +57,7 @@ pub(super) fn medium(
     }
     // an outlet spoken to right after the cue and its speaker ("sagte die Ministerin
     // der „Bild“-Zeitung"), which the addressee model may have missed
-    let after = if speaker.start == cue + 1 {
-        speaker.end
-    } else {
-        cue + 1
-    };
-    if let Some(found) = outlet_spoken_to(cx, after, &frame) {
+    if let Some(found) = outlet_spoken_to(cx, after_cue_and_speaker(cue, &speaker), &frame) {
         return Some(found);
     }
     // an addressee that is an outlet ("der Nachrichtenagentur dpa", "dem ZDF")
@@ -91,13 +86,13 @@ fn after_preposition(
         if !outside(k) {
             return None;
         }
-        if is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote {
+        if opens_name(cx, k) {
             return quoted_or_name(cx, k, frame.end);
         }
         if cx.lexicon.is_medium_noun(cx.words[k]) {
             let named = (k + 1..(k + 1 + NOUN_REACH).min(frame.end))
                 .take_while(|&j| outside(j))
-                .find(|&j| is_outlet(cx, j) || cx.analysis.tokens[j].kind == TokenKind::OpenQuote)
+                .find(|&j| opens_name(cx, j))
                 .and_then(|j| quoted_or_name(cx, j, frame.end));
             return named.or_else(|| Some(cx.words[k].to_string()));
         }
@@ -115,7 +110,7 @@ fn outlet_spoken_to(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option
     let phrase = outlet_phrase(cx, at, frame)?;
     phrase
         .clone()
-        .find(|&k| is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote)
+        .find(|&k| opens_name(cx, k))
         .and_then(|k| quoted_or_name(cx, k, phrase.end))
 }
 
@@ -144,17 +139,14 @@ fn outlet_phrase(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<Ra
         .lexicon
         .is_medium_noun(cx.words[head].trim_start_matches('-'))
         .then_some(head)?;
-    let mut end = noun + 1;
-    if end < frame.end && is_outlet(cx, end) {
-        let e = cx.entity_at[end];
-        while end < frame.end && cx.entity_at[end] == e {
-            end += 1;
-        }
-    } else if end < frame.end && cx.analysis.tokens[end].kind == TokenKind::OpenQuote {
-        let close = (end + 1..frame.end.min(end + 2 + QUOTED_NAME_WORDS))
-            .find(|&j| cx.analysis.tokens[j].kind == TokenKind::CloseQuote);
-        end = close.map_or(end, |c| c + 1);
-    }
+    let after = noun + 1;
+    let end = if after < frame.end && is_outlet(cx, after) {
+        mention_end(cx, after, frame.end)
+    } else if after < frame.end && cx.analysis.tokens[after].kind == TokenKind::OpenQuote {
+        closing_mark(cx, after, frame.end).map_or(after, |c| c + 1)
+    } else {
+        after
+    };
     Some(at..end)
 }
 
@@ -166,11 +158,7 @@ pub(super) fn outlet_addressee(cx: &Context<'_>, f: &Found) -> Option<ActorRef> 
     let cue = f.cue.filter(|&c| cx.is_verb_cue(c))?;
     let speaker = f.speaker.as_ref()?;
     let speaker = cx.token_after(speaker.span.start)..cx.token_after(speaker.span.end);
-    let after = if speaker.start == cue + 1 {
-        speaker.end
-    } else {
-        cue + 1
-    };
+    let after = after_cue_and_speaker(cue, &speaker);
     let phrase = outlet_phrase(cx, after, &cx.frame(cue, &(f.start..f.end)))?;
     Some(cx.phrase_actor(phrase.start, phrase.end))
 }
@@ -181,10 +169,31 @@ fn quoted_or_name(cx: &Context<'_>, k: usize, end: usize) -> Option<String> {
     if cx.analysis.tokens[k].kind != TokenKind::OpenQuote {
         return Some(name_at(cx, k, end));
     }
-    let close = (k + 1..end.min(k + 2 + QUOTED_NAME_WORDS))
-        .find(|&j| cx.analysis.tokens[j].kind == TokenKind::CloseQuote)?;
+    let close = closing_mark(cx, k, end)?;
     let text = &cx.analysis.article.text;
     (close > k + 1).then(|| cx.span(k + 1, close).slice(text).to_string())
+}
+
+/// The closing quotation mark of the short name in marks that opens at token `open`
+/// (at most [`QUOTED_NAME_WORDS`] words), before token `end`.
+fn closing_mark(cx: &Context<'_>, open: usize, end: usize) -> Option<usize> {
+    (open + 1..end.min(open + 2 + QUOTED_NAME_WORDS))
+        .find(|&j| cx.analysis.tokens[j].kind == TokenKind::CloseQuote)
+}
+
+/// Whether a name starts at token `k`: an organisation's mention or words in marks.
+fn opens_name(cx: &Context<'_>, k: usize) -> bool {
+    is_outlet(cx, k) || cx.analysis.tokens[k].kind == TokenKind::OpenQuote
+}
+
+/// The token after an outlet spoken to may start: after the speaker where it follows
+/// speech verb `cue` ("sagte die Ministerin der …"), else right after the verb.
+fn after_cue_and_speaker(cue: usize, speaker: &Range<usize>) -> usize {
+    if speaker.start == cue + 1 {
+        speaker.end
+    } else {
+        cue + 1
+    }
 }
 
 /// Whether token `k` belongs to an organisation's mention.
@@ -192,16 +201,18 @@ fn is_outlet(cx: &Context<'_>, k: usize) -> bool {
     cx.entity_at[k].is_some_and(|e| cx.analysis.entities[e].kind == EntityKind::Organisation)
 }
 
+/// One past the last token, before token `end`, of the mention that covers token `k`.
+fn mention_end(cx: &Context<'_>, k: usize, end: usize) -> usize {
+    let e = cx.entity_at[k];
+    (k + 1..end)
+        .find(|&j| cx.entity_at[j] != e)
+        .unwrap_or(end.max(k + 1))
+}
+
 /// The text of the mention that covers token `k`, up to token `end`.
 fn name_at(cx: &Context<'_>, k: usize, end: usize) -> String {
-    let e = cx.entity_at[k];
-    let last = (k..end)
-        .take_while(|&j| cx.entity_at[j] == e)
-        .last()
-        .unwrap_or(k);
-    cx.span(k, last + 1)
-        .slice(&cx.analysis.article.text)
-        .to_string()
+    let end = mention_end(cx, k, end);
+    cx.span(k, end).slice(&cx.analysis.article.text).to_string()
 }
 
 #[cfg(test)]
