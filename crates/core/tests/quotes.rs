@@ -72,20 +72,39 @@ fn a_quote_is_dated_by_its_frame_not_by_what_it_says() {
     );
 }
 
+/// The name of each quote's speaker entity, `-` where it has none.
+fn speaker_entities(pipeline: &Pipeline, text: &str) -> Vec<String> {
+    let a = analyze(pipeline, text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let id = q.speaker.as_ref().and_then(|s| s.entity.clone());
+            let entity = a.entities.iter().find(|e| Some(&e.id) == id.as_ref());
+            entity.map_or("-".to_string(), |e| e.name.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_speaker_phrase_stands_for_the_person_it_names() {
+    let pipeline = Pipeline::german().expect("shipped data loads");
+    let speakers = |text: &str| speaker_entities(&pipeline, text);
+    // not the party in brackets after the name
+    assert_eq!(
+        speakers("„Das ist falsch“, sagte Bundeskanzler Friedrich Merz (CDU) am Montag."),
+        ["Friedrich Merz"]
+    );
+    // not the possessor before the role
+    assert_eq!(
+        speakers("„Der Präsident ist gesund“, sagte Trumps Arzt Sean Conley am Freitag."),
+        ["Sean Conley"]
+    );
+}
+
 #[test]
 fn a_pronoun_speaker_is_the_person_last_named_outside_quotes() {
     let pipeline = Pipeline::german().expect("shipped data loads");
-    let speakers = |text: &str| {
-        let a = analyze(&pipeline, text);
-        a.quotes
-            .iter()
-            .map(|q| {
-                let id = q.speaker.as_ref().and_then(|s| s.entity.clone());
-                let entity = a.entities.iter().find(|e| Some(&e.id) == id.as_ref());
-                entity.map_or("-".to_string(), |e| e.name.clone())
-            })
-            .collect::<Vec<_>>()
-    };
+    let speakers = |text: &str| speaker_entities(&pipeline, text);
     // the speaker of the quote before
     assert_eq!(
         speakers("„Das ist falsch“, sagte Friedrich Merz. „Wir machen weiter“, fügte er hinzu."),

@@ -353,7 +353,26 @@ impl<'a> Context<'a> {
     /// standing for a government; a place named only as a seat is not the speaker.
     pub fn phrase_actor(&self, a: usize, b: usize) -> ActorRef {
         let mut actor = self.actor(a, b);
-        let mentions: Vec<usize> = (a..b).filter_map(|i| self.entity_at[i]).collect();
+        // a possessor ("Trumps Arzt Sean Conley") is not the phrase's actor while
+        // another is named
+        let possessor = |i: usize, e: usize| {
+            i + 1 < b
+                && self.entity_at[i + 1] != Some(e)
+                && self.words[i].ends_with('s')
+                && !self.analysis.entities[e].name.ends_with('s')
+        };
+        let all: Vec<(usize, usize)> = (a..b)
+            .filter_map(|i| self.entity_at[i].map(|e| (i, e)))
+            .collect();
+        let owned: Vec<(usize, usize)> = all
+            .iter()
+            .copied()
+            .filter(|&(i, e)| !possessor(i, e))
+            .collect();
+        let mentions: Vec<usize> = if owned.is_empty() { all } else { owned }
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
         let first = |kind: EntityKind| {
             mentions
                 .iter()
@@ -365,6 +384,13 @@ impl<'a> Context<'a> {
             .or_else(|| first(EntityKind::Place))
             .map(|e| e.id.clone());
         actor
+    }
+
+    /// Whether tokens `a..b` hold a mention of a person.
+    pub fn names_person(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|i| {
+            self.entity_at[i].is_some_and(|e| self.analysis.entities[e].kind == EntityKind::Person)
+        })
     }
 
     /// When a quotation was said: the first date or time named in sentence `s`

@@ -54,12 +54,16 @@ pub struct Candidate<F> {
 }
 
 impl<F> Candidate<F> {
-    /// The actor the candidate becomes: none for "no speaker", the known one, else
-    /// the phrase's (tied to the first person, organisation or government in it).
+    /// The actor the candidate becomes: none for "no speaker"; the phrase's where it
+    /// names a person ("der Präsident des RKI, Lothar Wieler"), else the known one,
+    /// else the phrase's (tied to the first organisation or government in it).
     pub(super) fn actor(self, cx: &Context<'_>) -> Option<ActorRef> {
         let range = self.tokens?;
-        self.known
-            .or_else(|| Some(cx.phrase_actor(range.start, range.end)))
+        let phrase = cx.phrase_actor(range.start, range.end);
+        if cx.names_person(range.start, range.end) {
+            return Some(phrase);
+        }
+        self.known.or(Some(phrase))
     }
 }
 
