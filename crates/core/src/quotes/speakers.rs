@@ -59,11 +59,11 @@ impl<F> Candidate<F> {
     /// else the phrase's (tied to the first organisation or government in it).
     pub(super) fn actor(self, cx: &Context<'_>) -> Option<ActorRef> {
         let range = self.tokens?;
-        let phrase = cx.phrase_actor(range.start, range.end);
+        let phrase = || Some(cx.phrase_actor(range.start, range.end));
         if cx.names_person(range.start, range.end) {
-            return Some(phrase);
+            return phrase();
         }
-        self.known.or(Some(phrase))
+        self.known.or_else(phrase)
     }
 }
 
