@@ -99,6 +99,14 @@ fn a_speaker_phrase_stands_for_the_person_it_names() {
         speakers("„Der Präsident ist gesund“, sagte Trumps Arzt Sean Conley am Freitag."),
         ["Sean Conley"]
     );
+    // a role noun that refers back to the person named before it
+    assert_eq!(
+        speakers(
+            "Innenministerin Nancy Faeser verteidigte die Kontrollen. \
+             „Die Maßnahmen wirken“, sagte die SPD-Politikerin."
+        ),
+        ["Nancy Faeser"]
+    );
 }
 
 #[test]
@@ -117,6 +125,33 @@ fn a_pronoun_speaker_is_the_person_last_named_outside_quotes() {
              „Emmanuel Macron hat recht“, sagte er."
         ),
         ["Friedrich Merz", "Olaf Scholz"]
+    );
+}
+
+#[test]
+fn a_pronoun_speaker_refers_to_nobody_of_the_other_gender() {
+    let pipeline = Pipeline::german().expect("shipped data loads");
+    let speakers = |text: &str| speaker_entities(&pipeline, text);
+    // the woman named after the man, known from her first name
+    assert_eq!(
+        speakers(
+            "Friedrich Merz traf am Montag Annalena Fichtner. \
+             „Wir sind uns einig“, sagte sie."
+        ),
+        ["Annalena Fichtner"]
+    );
+    // a feminine title gives the gender of a name no list knows
+    assert_eq!(
+        speakers(
+            "Die Ministerin Zora Quellbach empfing Timo Brandauer. \
+             „Das war ein gutes Gespräch“, sagte er."
+        ),
+        ["Timo Brandauer"]
+    );
+    // not the speaker of the quote before, a man, for "sie"
+    assert_eq!(
+        speakers("„Das ist falsch“, sagte Friedrich Merz. „Wir machen weiter“, sagte sie."),
+        ["Friedrich Merz", "-"]
     );
 }
 

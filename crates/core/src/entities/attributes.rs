@@ -9,6 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::mentions::Found;
 use super::roles::{read_role, RoleWord};
 use crate::model::EntityKind;
+use crate::model::Gender;
 
 /// What the words around one person mention say about the person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -137,16 +138,54 @@ impl Context<'_> {
         Some(self.gazetteer.known()[id].name.clone())
     }
 
+    /// Whether the role noun at `i` is followed by the body it is for and then,
+    /// after an optional comma, by a person's name: "Der Präsident des Deutschen
+    /// Instituts für Wirtschaftsforschung (DIW), Marcel Fratzscher" names Fratzscher
+    /// and refers back to nobody.
+    fn names_after_its_body(&self, i: usize) -> bool {
+        const BODY_WORDS: usize = 10;
+        if !self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|w| self.cues.is_apposition_link(w))
+        {
+            return false;
+        }
+        let person_at = |k: usize| {
+            self.found
+                .iter()
+                .any(|f| f.start == k && f.kind == EntityKind::Person)
+        };
+        for k in i + 2..(i + 2 + BODY_WORDS).min(self.tokens.len()) {
+            if self.tokens[k] == "," {
+                return person_at(k + 1);
+            }
+            if person_at(k) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Role nouns after a determiner that are not titles of a name ("der US-Präsident
-    /// sagte"): (token index, role). They may refer back to a person. `titles` are the
-    /// tokens [`Context::attributes`] read as a named person's role.
-    pub fn role_references(&self, titles: &[usize]) -> Vec<(usize, RoleWord)> {
+    /// sagte"): (token index, role, whether it may be resolved by a guess). They may
+    /// refer back to a person. `titles` are the tokens [`Context::attributes`] read
+    /// as a named person's role. A noun that a plural determiner makes plural ("die
+    /// Sprecher") or whose body's apposition names its holder ("Der Präsident des
+    /// RKI, Lars Schaade") is no guess's: it still joins the only holder of its role,
+    /// as the quote models were trained to see it.
+    pub fn role_references(&self, titles: &[usize]) -> Vec<(usize, RoleWord, bool)> {
         let mut out = Vec::new();
         for (i, word) in self.tokens.iter().enumerate().skip(1) {
-            let after_determiner = self.cues.is_determiner(self.tokens[i - 1])
-                || (i >= 2
+            let determiner = if self.cues.is_determiner(self.tokens[i - 1]) {
+                Some(self.tokens[i - 1])
+            } else {
+                (i >= 2
                     && self.cues.is_determiner(self.tokens[i - 2])
-                    && self.tokens[i - 1].starts_with(char::is_lowercase));
+                    && self.tokens[i - 1].starts_with(char::is_lowercase))
+                .then(|| self.tokens[i - 2])
+            };
+            let after_determiner = determiner.is_some();
             let titles_a_name = titles.contains(&i)
                 || self
                     .found
@@ -157,16 +196,19 @@ impl Context<'_> {
             }
             if let Some(mut role) = read_role(word, self.gazetteer) {
                 // a plural names no one person: "den Verteidigungsministern der Nato",
-                // "die Ministerinnen"
+                // "die Ministerinnen", "die Sprecher"
                 let plural =
                     word.ends_with("innen") || (word.ends_with("ern") && role.base.ends_with("er"));
                 if plural {
                     continue;
                 }
+                let maybe_plural = role.gender == Some(Gender::Male)
+                    && determiner.is_some_and(|d| self.cues.is_plural_determiner(d));
+                let guess = !maybe_plural && !self.names_after_its_body(i);
                 if role.country.is_none() && self.tokens[i - 1].starts_with(char::is_lowercase) {
                     role.country = self.adjective_country(self.tokens[i - 1]);
                 }
-                out.push((i, role));
+                out.push((i, role, guess));
             }
         }
         out

@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     determiners: FxHashSet<String>,
+    plural_determiners: FxHashSet<String>,
     party_links: Vec<Vec<String>>,
     apposition_links: FxHashSet<String>,
 }
@@ -29,6 +30,7 @@ impl Cues {
             let words = words.split('|').map(str::trim).filter(|w| !w.is_empty());
             match cue.trim() {
                 "determiner" => cues.determiners.extend(words.map(str::to_lowercase)),
+                "plural_determiner" => cues.plural_determiners.extend(words.map(str::to_lowercase)),
                 "party_link" => cues
                     .party_links
                     .extend(words.map(|w| w.split_whitespace().map(str::to_lowercase).collect())),
@@ -48,6 +50,12 @@ impl Cues {
     /// Whether `word` is a determiner before a role noun ("der", "seinem").
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a determiner that, before the masculine form of a role noun,
+    /// makes it plural ("die Sprecher", not one person).
+    pub fn is_plural_determiner(&self, word: &str) -> bool {
+        self.plural_determiners.contains(&word.to_lowercase())
     }
 
     /// Whether `word` links a role to its country ("von", "aus").

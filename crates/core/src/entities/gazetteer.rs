@@ -5,7 +5,7 @@
 //!
 //! The lists are data in `data/entities/` (see its README for sources and columns).
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Gender};
 use crate::text::LexiconError;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -26,6 +26,51 @@ pub struct Known {
     pub stands_for: Option<String>,
     /// The kind column of its list (`party`, `intl`, `country`, `city` …); none for persons.
     pub category: Option<String>,
+    /// A person's gender where the list gives it.
+    pub gender: Option<Gender>,
+}
+
+/// The gender a list's column gives (`f`, `m`), none where it is empty.
+fn gender_field(field: &str) -> Option<Gender> {
+    match field {
+        "f" => Some(Gender::Female),
+        "m" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// `written` with each word's first letter upper-case and the rest lower-case
+/// ("BÜNDNIS 90/DIE GRÜNEN" → "Bündnis 90/Die Grünen").
+fn capitalised(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    let mut in_word = false;
+    for c in written.chars() {
+        if in_word {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        in_word = c.is_alphabetic();
+    }
+    out
+}
+
+/// The share of a first name's bearers who must share a gender for the name to
+/// give it.
+const FIRST_NAME_GENDER_SHARE: f64 = 0.95;
+
+/// Counts `gender` for the first word of a listed person's `name`, as (female,
+/// male) bearers.
+fn count_first_name(seen: &mut FxHashMap<String, (u32, u32)>, name: &str, gender: Option<Gender>) {
+    let Some(first) = name.split_whitespace().next() else {
+        return;
+    };
+    let counts = seen.entry(first.to_string()).or_default();
+    match gender {
+        Some(Gender::Female) => counts.0 += 1,
+        Some(Gender::Male) => counts.1 += 1,
+        None => {}
+    }
 }
 
 /// A role noun ("Außenminister") with the facts depesche needs about it.
@@ -33,6 +78,15 @@ pub struct Known {
 pub struct Role {
     /// The base form: "Außenminister".
     pub base: String,
+    /// The field it belongs to (`government`, `party`, `diplomacy` …).
+    pub domain: String,
+    /// Whom a general noun may also refer back to ("der Premier" to a
+    /// Ministerpräsident, "der Politiker" to anyone in politics): role base forms,
+    /// `domain:` fields, and `party` for any member of a party.
+    pub refers_to: Vec<String>,
+    /// Whether it has feminine forms ("Ministerin"), so that its forms tell a
+    /// gender; "Vorsitzende" and "Staatsoberhaupt" do not.
+    pub has_feminine: bool,
 }
 
 /// What a compound's first part names: "US-" a country, "EU-" an organisation,
@@ -60,6 +114,10 @@ pub struct Gazetteer {
     /// Lower-case compound first parts ("us", "eu", "cdu", "bundes", "vize").
     prefixes: FxHashMap<String, PrefixMeaning>,
     first_names: FxHashSet<String>,
+    /// First names nearly every person in the lists who bears them shares a
+    /// gender with ("Annalena" → female), from `bundestag.tsv` and
+    /// `officeholders.tsv`.
+    first_name_genders: FxHashMap<String, Gender>,
     /// GeoNames place names by first token (a feature only).
     geonames: NameIndex<()>,
     /// Last names of the known persons ("Wadephul").
@@ -184,6 +242,7 @@ impl Gazetteer {
     /// Builds the gazetteer from the files' texts.
     pub fn load(files: &GazetteerFiles<'_>) -> Result<Gazetteer, LexiconError> {
         let mut g = Gazetteer::default();
+        let mut first_names_seen = FxHashMap::default();
         Rows {
             file: "organisations.tsv",
             text: files.organisations,
@@ -201,6 +260,7 @@ impl Gazetteer {
                 roles: Vec::new(),
                 stands_for: None,
                 category: non_empty(col(&c, 1)),
+                gender: None,
             });
             g.add_name(name, id);
             for n in alts(col(&c, 2)) {
@@ -230,6 +290,7 @@ impl Gazetteer {
                 roles: Vec::new(),
                 stands_for: None,
                 category: Some("country".to_string()),
+                gender: None,
             });
             g.add_name(key, id);
             for n in alts(col(&c, 2)) {
@@ -264,6 +325,7 @@ impl Gazetteer {
                         roles: Vec::new(),
                         stands_for: Some(key.to_string()),
                         category: Some("seat".to_string()),
+                        gender: None,
                     });
                     g.add_name(place, pid);
                 }
@@ -289,6 +351,7 @@ impl Gazetteer {
                     roles: Vec::new(),
                     stands_for: None,
                     category: non_empty(col(&c, 1)),
+                    gender: None,
                 }),
             };
             g.add_name(canonical, id);
@@ -306,6 +369,7 @@ impl Gazetteer {
             if name.is_empty() {
                 return Err("an officeholder needs a name".to_string());
             }
+            count_first_name(&mut first_names_seen, name, gender_field(col(&c, 4)));
             let id = match g.lookup_name(name) {
                 Some(id) if g.known[id].kind == EntityKind::Person => id,
                 _ => {
@@ -313,10 +377,11 @@ impl Gazetteer {
                         name: name.to_string(),
                         kind: EntityKind::Person,
                         country: non_empty(col(&c, 1)),
-                        party: non_empty(col(&c, 3)),
+                        party: g.party_name(col(&c, 3)),
                         roles: Vec::new(),
                         stands_for: None,
                         category: None,
+                        gender: gender_field(col(&c, 4)),
                     });
                     g.add_name(name, id);
                     id
@@ -339,6 +404,7 @@ impl Gazetteer {
             if name.is_empty() {
                 return Err("a member needs a name".to_string());
             }
+            count_first_name(&mut first_names_seen, name, gender_field(col(&c, 2)));
             if g.lookup_name(name).is_some() {
                 return Ok(());
             }
@@ -346,33 +412,41 @@ impl Gazetteer {
                 name: name.to_string(),
                 kind: EntityKind::Person,
                 country: Some("Deutschland".to_string()),
-                party: non_empty(col(&c, 1)),
+                party: g.party_name(col(&c, 1)),
                 roles: Vec::new(),
                 stands_for: None,
                 category: None,
+                gender: gender_field(col(&c, 2)),
             });
             g.add_name(name, id);
             Ok(())
         })?;
+        let mut references = Vec::new();
         Rows {
             file: "roles.tsv",
             text: files.roles,
         }
-        .each(|_, c| {
+        .each(|line, c| {
             let base = col(&c, 0);
             if base.is_empty() {
                 return Err("a role needs a base form".to_string());
             }
             let id = g.role_list.len();
+            let has_feminine = !base.ends_with("in") && alts(col(&c, 1)).any(|f| f.ends_with("in"));
             g.role_list.push(Role {
                 base: base.to_string(),
+                domain: col(&c, 2).to_string(),
+                refers_to: alts(col(&c, 4)).map(str::to_string).collect(),
+                has_feminine,
             });
+            references.extend(alts(col(&c, 4)).map(|r| (line, r)));
             g.roles.insert(base.to_string(), id);
             for f in alts(col(&c, 1)) {
                 g.roles.entry(f.to_string()).or_insert(id);
             }
             Ok(())
         })?;
+        g.check_role_references(&references)?;
         Rows {
             file: "role_prefixes.tsv",
             text: files.role_prefixes,
@@ -411,7 +485,60 @@ impl Gazetteer {
                 g.first_names.insert(name.to_string());
             }
         }
+        for (name, (female, male)) in first_names_seen {
+            let share = |n: u32| f64::from(n) / f64::from(female + male);
+            let gender = if female > 0 && share(female) >= FIRST_NAME_GENDER_SHARE {
+                Gender::Female
+            } else if male > 0 && share(male) >= FIRST_NAME_GENDER_SHARE {
+                Gender::Male
+            } else {
+                continue;
+            };
+            g.first_name_genders.insert(name, gender);
+        }
         Ok(g)
+    }
+
+    /// Fails on a `refers_to` entry of `roles.tsv` (line, entry) that names neither
+    /// a role, nor a `domain:` some role has, nor `party`.
+    fn check_role_references(&self, references: &[(usize, &str)]) -> Result<(), LexiconError> {
+        for &(line, entry) in references {
+            let known = match entry.strip_prefix("domain:") {
+                Some(domain) => self.role_list.iter().any(|r| r.domain == domain),
+                None => entry == "party" || self.role_list.iter().any(|r| r.base == entry),
+            };
+            if !known {
+                return Err(LexiconError {
+                    file: "roles.tsv",
+                    line,
+                    reason: format!(
+                        "refers_to names {entry:?}, which is no role, domain or `party`"
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A party as the lists write it ("BÜNDNIS 90/DIE GRÜNEN", "DIE LINKE."), under
+    /// the name of the party organisation it names where there is one ("Grüne"), so
+    /// that a member's party compares with a role's prefix ("Grünen-Politikerin").
+    /// The Bundestag's capitals are read as the organisation list writes names, not
+    /// added to it: a name there is also a feature of the NER model.
+    fn party_name(&self, written: &str) -> Option<String> {
+        let written = non_empty(written)?;
+        let organisation = |name: &str| {
+            self.lookup_name(name)
+                .map(|id| &self.known[id])
+                .filter(|k| k.kind == EntityKind::Organisation)
+                .map(|k| k.name.clone())
+        };
+        let as_listed = capitalised(written.trim_end_matches('.'));
+        Some(
+            organisation(&written)
+                .or_else(|| organisation(&as_listed))
+                .unwrap_or(written),
+        )
     }
 
     fn add_known(&mut self, known: Known) -> usize {
@@ -484,6 +611,11 @@ impl Gazetteer {
     /// Whether `word` is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
+    }
+
+    /// The gender nearly all listed bearers of the first name `word` share.
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        self.first_name_genders.get(word).copied()
     }
 
     /// The role an inflected role noun is a form of ("Außenministerin" → Außenminister).
@@ -625,17 +757,65 @@ Russland\tcountry\tRussland|Russlands\trussisch\tRusse|Russen\tRussland\tMoskau\
     }
 
     #[test]
-    fn names_the_file_and_line_of_a_bad_row() {
+    fn roles_read_domains_references_and_genders() {
+        let g = Gazetteer::load(&GazetteerFiles {
+            organisations: "Grüne\tparty\tGrüne|Bündnis 90/Die Grünen\tDeutschland\tGrünen\n\
+                            Linke\tparty\tLinke|Die Linke\tDeutschland\tLinken\n",
+            bundestag: "Anna Beispiel\tBÜNDNIS 90/DIE GRÜNEN\tf\t21\n\
+                        Bert Beispiel\tDIE LINKE.\tm\t21\n",
+            roles: "Politiker\tPolitiker|Politikerin\tpolitics\tno\tdomain:government|party\n\
+                    Minister\tMinister|Ministerin\tgovernment\tno\n\
+                    Vorsitzender\tVorsitzender|Vorsitzende\tother\tyes\n",
+            ..files()
+        })
+        .unwrap();
+        let politiker = g.role("Politikerin").unwrap();
+        assert_eq!(politiker.domain, "politics");
+        assert_eq!(politiker.refers_to, ["domain:government", "party"]);
+        assert!(politiker.has_feminine && !g.role("Vorsitzende").unwrap().has_feminine);
+        let anna = g.lookup_name("Anna Beispiel").unwrap();
+        // the list's spelling of the party becomes the party organisation's name
+        assert_eq!(g.known()[anna].party.as_deref(), Some("Grüne"));
+        let bert = g.lookup_name("Bert Beispiel").unwrap();
+        assert_eq!(g.known()[bert].party.as_deref(), Some("Linke"));
+        // first names give the gender their listed bearers share
+        assert_eq!(g.first_name_gender("Anna"), Some(Gender::Female));
+        assert_eq!(g.first_name_gender("Bert"), Some(Gender::Male));
+        assert_eq!(g.first_name_gender("Beispiel"), None);
+        assert_eq!(g.known()[anna].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn a_role_reference_to_nothing_names_its_line() {
         let e = Gazetteer::load(&GazetteerFiles {
+            roles: "# x\nPremier\tPremier\tgovernment\tyes\tPremierminister\n",
+            ..files()
+        })
+        .unwrap_err();
+        assert_eq!((e.file, e.line), ("roles.tsv", 2));
+        assert!(e.reason.contains("Premierminister"), "{}", e.reason);
+    }
+
+    /// Empty gazetteer files.
+    fn files() -> GazetteerFiles<'static> {
+        GazetteerFiles {
             countries: "",
             places: "",
-            organisations: "# x\n\tintl\n",
+            organisations: "",
             officeholders: "",
             bundestag: "",
             roles: "",
             role_prefixes: "",
             first_names: "",
             geonames: "",
+        }
+    }
+
+    #[test]
+    fn names_the_file_and_line_of_a_bad_row() {
+        let e = Gazetteer::load(&GazetteerFiles {
+            organisations: "# x\n\tintl\n",
+            ..files()
         })
         .unwrap_err();
         assert_eq!((e.file, e.line), ("organisations.tsv", 2));

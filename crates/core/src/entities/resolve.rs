@@ -1,12 +1,13 @@
 //! Resolution: one entity per actor within an article. Full names gather their
 //! surnames and inflected forms ("Donald Trump", "Trump", "Trumps"); known names take
 //! the gazetteer's canonical name ("Moskaus" → Moskau); role nouns that refer back
-//! ("der US-Präsident") join the one person in the article holding that role.
+//! ("der US-Präsident", "die SPD-Politikerin") join the person holding that role
+//! who was named last before them, or the only one in the article.
 
 use super::attributes::Attributes;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Known};
 use super::roles::RoleWord;
-use crate::model::{Entity, EntityKind, Mention, Span};
+use crate::model::{Entity, EntityKind, Gender, Mention, Span};
 use rustc_hash::FxHashSet;
 
 /// A mention with what the stage learnt about it, in article coordinates.
@@ -35,6 +36,9 @@ pub struct RoleReference {
     pub text: String,
     /// What it names.
     pub role: RoleWord,
+    /// Whether it may join a person by a guess where no single person holds its
+    /// role (not "die Sprecher", which may be plural).
+    pub guess: bool,
 }
 
 /// An entity while it is being built.
@@ -46,8 +50,8 @@ struct Draft {
     mentions: Vec<Mention>,
 }
 
-/// Groups `candidates` into entities and adds the role references that point to
-/// exactly one person; entities are numbered `e1`, `e2` … by first mention.
+/// Groups `candidates` into entities and adds the role references that point to a
+/// person ([`referent`]); entities are numbered `e1`, `e2` … by first mention.
 pub fn resolve(
     candidates: &[Candidate],
     references: &[RoleReference],
@@ -97,17 +101,28 @@ pub fn resolve(
         draft.mentions.push(Mention {
             span: c.span,
             text: c.text.clone(),
+            inferred: false,
         });
     }
     merge_acronyms(&mut drafts);
     for r in references {
-        let holders: Vec<usize> = (0..drafts.len())
-            .filter(|&i| holds(&drafts[i], &r.role, gazetteer))
-            .collect();
-        if let [one] = holders[..] {
+        let persons = |may: fn(&Draft, &RoleWord, &Gazetteer) -> bool| -> Vec<usize> {
+            (0..drafts.len())
+                .filter(|&i| may(&drafts[i], &r.role, gazetteer))
+                .collect()
+        };
+        // the one person holding the role is certain; else a guess by nearness,
+        // party, gender and the roles a general noun covers
+        let (one, inferred) = match persons(holds)[..] {
+            [one] => (Some(one), false),
+            _ if r.guess => (referent(&drafts, &persons(may_refer_to), r.span), true),
+            _ => (None, false),
+        };
+        if let Some(one) = one {
             drafts[one].mentions.push(Mention {
                 span: r.span,
                 text: r.text.clone(),
+                inferred,
             });
         }
     }
@@ -200,20 +215,54 @@ fn merge(into: &mut Attributes, from: &Attributes) {
     }
 }
 
+/// The person a role reference at `at` refers back to among its `holders`: the
+/// one named last before it, as a reader takes "der Minister" after two ministers;
+/// else, where nobody holding the role is named before it, the only holder.
+fn referent(drafts: &[Draft], holders: &[usize], at: Span) -> Option<usize> {
+    let last_before = |&i: &usize| {
+        drafts[i]
+            .mentions
+            .iter()
+            .map(|m| m.span.start)
+            .filter(|&start| start < at.start)
+            .max()
+    };
+    let before = holders
+        .iter()
+        .filter_map(|i| last_before(i).map(|start| (start, *i)))
+        .max();
+    match (before, holders) {
+        (Some((_, i)), _) => Some(i),
+        (None, [one]) => Some(*one),
+        (None, _) => None,
+    }
+}
+
+/// Whether a person of `country` fits a role for the country `want`, if it names one.
+fn in_country(want: Option<&str>, country: Option<&str>) -> bool {
+    match (want, country) {
+        (Some(want), Some(have)) => want == have,
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// Whether the role `held` is `role` or a more specific one: "der Kanzler" refers to
+/// a Bundeskanzler.
+fn covers(held: &str, role: &RoleWord) -> bool {
+    held.to_lowercase().ends_with(&role.base.to_lowercase())
+}
+
 /// Whether the person `d` holds `role`: the article gives them that role, or the
-/// gazetteer does (with the same country where the role names one).
+/// gazetteer does (with the same country where the role names one). The only
+/// holder in an article is whom the noun refers to for certain.
 fn holds(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
     if d.kind != EntityKind::Person {
         return false;
     }
-    let same_country = |country: Option<&str>| match (&role.country, country) {
-        (Some(want), Some(have)) => want == have,
-        (Some(_), None) => false,
-        (None, _) => true,
-    };
+    let same_country = |country| in_country(role.country.as_deref(), country);
     let country = d.attrs.country.as_deref();
-    // "der Kanzler" refers to a Bundeskanzler: the held role may be more specific.
-    let covers = |held: &str| held.to_lowercase().ends_with(&role.base.to_lowercase());
+    let covers = |held: &str| covers(held, role);
     let in_article = d
         .attrs
         .roles
@@ -229,6 +278,95 @@ fn holds(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
     in_article || in_gazetteer
 }
 
+/// Whether `role` may refer to the person `d`, where no single person holds it:
+/// the article or gazetteer gives them that role or one it covers. A general noun
+/// also covers the roles its `refers_to` names ("der Premier" a Ministerpräsident,
+/// "der SPD-Politiker" any SPD member); a party in the noun ("SPD-") must be the
+/// person's, and a feminine noun ("die Ministerin") cannot refer to a man.
+fn may_refer_to(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
+    if d.kind != EntityKind::Person {
+        return false;
+    }
+    let known = d.known.map(|id| &gazetteer.known()[id]);
+    let gender = gender(d, known, gazetteer);
+    if role.gender.is_some() && gender.is_some() && role.gender != gender {
+        return false;
+    }
+    let party = d
+        .attrs
+        .party
+        .as_deref()
+        .or_else(|| known.and_then(|k| k.party.as_deref()));
+    let named_party = role
+        .organisation
+        .map(|o| &gazetteer.known()[o])
+        .filter(|o| o.category.as_deref() == Some("party"))
+        .map(|o| o.name.as_str());
+    // a party in the noun must be the person's, unless the article gave the
+    // person this very role ("CDU-Chef X … der CDU-Chef"): "der Grünen-Politiker"
+    // is no head of state whose party nobody knows
+    let same_role = d.attrs.roles.iter().any(|r| r.display == role.display);
+    if named_party.is_some() && named_party != party && !same_role {
+        return false;
+    }
+    // a party's country ("SPD-Politiker": Deutschland) says nothing more than the
+    // party does
+    let want_country = role.country.as_deref().filter(|_| named_party.is_none());
+    let same_country = |country| in_country(want_country, country);
+    let country = d.attrs.country.as_deref();
+    let covers = |held: &str| covers(held, role);
+    let refers_to = gazetteer
+        .role(&role.base)
+        .map_or(&[][..], |r| &r.refers_to[..]);
+    let general = |held: &str| {
+        let domain = gazetteer.role(held).map(|r| r.domain.as_str());
+        refers_to.iter().any(|to| {
+            to == held
+                || to
+                    .strip_prefix("domain:")
+                    .is_some_and(|f| Some(f) == domain)
+        })
+    };
+    let in_article = same_role
+        || d.attrs
+            .roles
+            .iter()
+            .any(|r| (covers(&r.base) || general(&r.base)) && same_country(country));
+    let in_gazetteer = known.is_some_and(|k| {
+        k.roles.iter().any(|r| {
+            gazetteer
+                .role(r)
+                .is_some_and(|x| covers(&x.base) || general(&x.base))
+        }) && same_country(k.country.as_deref())
+    });
+    // "der SPD-Politiker": any member of the party the noun names
+    let member = refers_to.iter().any(|to| to == "party")
+        && party.is_some()
+        && (named_party.is_none() || named_party == party)
+        && same_country(country.or_else(|| known.and_then(|k| k.country.as_deref())));
+    in_article || in_gazetteer || member
+}
+
+/// A person's gender: the list's where a list knows them, else the one every
+/// role noun the article gives them shows ("Ministerin"), else their first name's
+/// ([`Gazetteer::first_name_gender`]).
+fn gender(d: &Draft, known: Option<&Known>, gazetteer: &Gazetteer) -> Option<Gender> {
+    if d.kind != EntityKind::Person {
+        return None;
+    }
+    if let Some(g) = known.and_then(|k| k.gender) {
+        return Some(g);
+    }
+    let mut shown = d.attrs.roles.iter().filter_map(|r| r.gender);
+    if let Some(first) = shown.next() {
+        return shown.all(|g| g == first).then_some(first);
+    }
+    let mut words = d.name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    gazetteer.first_name_gender(first)
+}
+
 fn finish(mut drafts: Vec<Draft>, gazetteer: &Gazetteer) -> Vec<Entity> {
     for d in &mut drafts {
         d.mentions.sort_by_key(|m| m.span.start);
@@ -239,6 +377,7 @@ fn finish(mut drafts: Vec<Draft>, gazetteer: &Gazetteer) -> Vec<Entity> {
         .enumerate()
         .map(|(i, d)| {
             let known = d.known.map(|id| &gazetteer.known()[id]);
+            let gender = gender(&d, known, gazetteer);
             Entity {
                 id: format!("e{}", i + 1),
                 kind: d.kind,
@@ -255,6 +394,7 @@ fn finish(mut drafts: Vec<Draft>, gazetteer: &Gazetteer) -> Vec<Entity> {
                     .party
                     .or_else(|| known.and_then(|k| k.party.clone())),
                 stands_for: known.and_then(|k| k.stands_for.clone()),
+                gender,
                 mentions: d.mentions,
             }
         })

@@ -2,8 +2,9 @@
 //! ("US-Präsident" → Präsident of the USA, "Bundesaußenminister" → Außenminister of
 //! Germany, "CDU-Chef" → Chef of the CDU, "EU-Außenbeauftragten" → EU-Außenbeauftragte).
 
-use super::gazetteer::{Gazetteer, PrefixMeaning};
+use super::gazetteer::{Gazetteer, PrefixMeaning, Role};
 use crate::model::EntityKind;
+use crate::model::Gender;
 
 /// An office named by one token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,9 @@ pub struct RoleWord {
     pub country: Option<String>,
     /// The organisation its prefix names (gazetteer index: "EU", "CDU").
     pub organisation: Option<usize>,
+    /// The gender its form shows ("Ministerin" female, "Minister" male); none for a
+    /// noun whose forms do not tell ("Vorsitzende", "Staatsoberhaupt").
+    pub gender: Option<Gender>,
 }
 
 /// Reads `word` as a role: a role noun on its own, after a hyphenated prefix
@@ -28,6 +32,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
             base: role.base.clone(),
             country: None,
             organisation: None,
+            gender: gender_of(word, role),
         });
     }
     if let Some((head, tail)) = word.rsplit_once('-') {
@@ -37,6 +42,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
             base: role.base.clone(),
             country: None,
             organisation: None,
+            gender: gender_of(tail, role),
         };
         apply_prefix(&mut read, head, gazetteer);
         return Some(read);
@@ -55,6 +61,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
                 base: role.base.clone(),
                 country: None,
                 organisation: None,
+                gender: gender_of(&tail, role),
             };
             apply_prefix(&mut read, head, gazetteer);
             return Some(read);
@@ -77,6 +84,20 @@ fn apply_prefix(read: &mut RoleWord, head: &str, gazetteer: &Gazetteer) {
         }
         _ => {}
     }
+}
+
+/// The gender a role noun's form shows: female for a feminine form ("Ministerin",
+/// "Ministerinnen"), male for another form of a noun that has feminine forms.
+fn gender_of(written: &str, role: &Role) -> Option<Gender> {
+    if !role.has_feminine {
+        return None;
+    }
+    let feminine = written.ends_with("in") || written.ends_with("innen");
+    Some(if feminine {
+        Gender::Female
+    } else {
+        Gender::Male
+    })
 }
 
 /// The nominative singular of an inflected role noun: "Präsidenten" → "Präsident",

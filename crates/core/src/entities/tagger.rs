@@ -130,11 +130,12 @@ impl EntityTagger {
                     attrs,
                 });
             }
-            for (i, role) in context.role_references(&titles) {
+            for (i, role, guess) in context.role_references(&titles) {
                 references.push(RoleReference {
                     span: tokens[i].span,
                     text: words[i].to_string(),
                     role,
+                    guess,
                 });
             }
         }

@@ -1,6 +1,6 @@
 //! The analysis of one article: the `depesche/1` object.
 
-use super::{Article, Entity, Event, Quote, Span, Timex, Token};
+use super::{Article, Entity, Event, Mention, Quote, Span, Timex, Token};
 use serde::Serialize;
 
 /// The schema name every analysis carries.
@@ -60,10 +60,20 @@ impl Analysis {
     /// For each token, the entity (index into `entities`) whose mention covers it;
     /// the quote and event stages both read actors through it.
     pub fn token_entities(&self) -> Vec<Option<usize>> {
+        self.entities_covering(|_| true)
+    }
+
+    /// For each token, the entity whose mention covers it, leaving out role nouns
+    /// tied to it by a guess ([`Mention::inferred`]): what the quote models read.
+    pub fn token_certain_entities(&self) -> Vec<Option<usize>> {
+        self.entities_covering(|m| !m.inferred)
+    }
+
+    fn entities_covering(&self, keep: impl Fn(&Mention) -> bool) -> Vec<Option<usize>> {
         let tokens = &self.tokens;
         let mut entity_at = vec![None; tokens.len()];
         for (e, entity) in self.entities.iter().enumerate() {
-            for m in &entity.mentions {
+            for m in entity.mentions.iter().filter(|m| keep(m)) {
                 let first = tokens.partition_point(|t| t.span.end <= m.span.start);
                 for (slot, t) in entity_at.iter_mut().zip(tokens).skip(first) {
                     if t.span.start >= m.span.end {

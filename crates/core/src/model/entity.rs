@@ -52,6 +52,24 @@ pub struct Mention {
     pub span: super::Span,
     /// The text of the span.
     pub text: String,
+    /// Whether this is a role noun tied to the entity by a guess (the holder named
+    /// last before it, a party or general noun: "die SPD-Politikerin") rather than
+    /// a name or the role only this entity holds. The quote models read entity
+    /// kinds as clues to a sentence's shape and see no guesses, so these can
+    /// change without retraining them.
+    #[serde(skip)]
+    pub inferred: bool,
+}
+
+/// A person's gender, as the lists give it, role nouns show it ("Ministerin") and
+/// pronouns refer to it ("sie"): a feminine noun or pronoun cannot refer back to a
+/// man.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// `f` in the lists; a feminine role noun or pronoun.
+    Female,
+    /// `m` in the lists; a masculine role noun or pronoun.
+    Male,
 }
 
 /// A person, organisation or place with every mention of it in the article.
@@ -72,6 +90,11 @@ pub struct Entity {
     /// For a capital or seat of government ("Moskau", "Kreml"): the country whose
     /// government it can stand for. An extension of `depesche/1`.
     pub stands_for: Option<String>,
+    /// A person's gender where a list, a role noun or the first name gives it; not
+    /// part of the schema (a guess from a name is no fact about a person), only
+    /// for resolving pronouns.
+    #[serde(skip)]
+    pub gender: Option<Gender>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }

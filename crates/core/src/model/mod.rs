@@ -17,7 +17,7 @@ mod token;
 pub use analysis::{Analysis, Sentence, SCHEMA};
 pub use article::{Article, Block, BlockKind, Warning, WarningKind};
 pub use date::{Date, DateError};
-pub use entity::{Entity, EntityKind, Mention};
+pub use entity::{Entity, EntityKind, Gender, Mention};
 pub use event::{Event, EventType};
 pub use quote::{ActorRef, Cue, CuePart, Quote, QuoteKind};
 pub use span::Span;

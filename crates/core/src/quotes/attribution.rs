@@ -3,7 +3,8 @@
 
 use super::lexicon::{CueKind, QuoteLexicon};
 use crate::model::{
-    ActorRef, Analysis, BlockKind, DateRef, EntityKind, Span, TimexType, TokenKind, WarningKind,
+    ActorRef, Analysis, BlockKind, DateRef, Entity, EntityKind, Gender, Span, TimexType, TokenKind,
+    WarningKind,
 };
 
 /// An article's tokens with what attribution needs to know about each.
@@ -14,8 +15,13 @@ pub struct Context<'a> {
     pub words: Vec<&'a str>,
     /// Each token's sentence.
     pub sentence_of: Vec<usize>,
-    /// Each token's entity (index into `analysis.entities`), if a mention covers it.
+    /// Each token's entity (index into `analysis.entities`), if a mention covers
+    /// it that is no guess: what rules and models read, so that guessing better
+    /// where a role noun refers needs no retraining.
     pub entity_at: Vec<Option<usize>>,
+    /// Each token's entity, if any mention covers it, guessed role nouns included
+    /// ("so die SPD-Politikerin"): what a speaker, addressee or medium is tied to.
+    pub referent_at: Vec<Option<usize>>,
     /// Each sentence's block (index into `article.blocks`).
     pub block_of: Vec<usize>,
     /// Whether each sentence lies inside a `missing_embed` warning.
@@ -35,7 +41,8 @@ impl<'a> Context<'a> {
             let range = sentence.first_token..sentence.end_token.min(tokens.len());
             sentence_of[range].iter_mut().for_each(|x| *x = s);
         }
-        let entity_at = analysis.token_entities();
+        let entity_at = analysis.token_certain_entities();
+        let referent_at = analysis.token_entities();
         let blocks = &analysis.article.blocks;
         let block_of = analysis
             .sentences
@@ -62,6 +69,7 @@ impl<'a> Context<'a> {
             words,
             sentence_of,
             entity_at,
+            referent_at,
             block_of,
             flagged,
             lexicon,
@@ -298,8 +306,10 @@ impl<'a> Context<'a> {
     /// (`reported`), in the nearest sentence that names one, from the pronoun's own
     /// sentence back to two before it in its block. The first person of a sentence
     /// is mostly its subject ("Bundespräsident Steinmeier rief zu Geduld auf. Frieden
-    /// entstehe nicht über Nacht, sagte er.").
+    /// entstehe nicht über Nacht, sagte er."). A person of the other gender than
+    /// the pronoun's is passed over ("Merz traf Baerbock. …, sagte sie.").
     pub fn person_before(&self, pronoun: usize, reported: &[bool]) -> Option<(usize, usize)> {
+        let gender = self.lexicon.pronoun_gender(self.words[pronoun]);
         let s = self.sentence_of[pronoun];
         let block = self.block_of[s];
         (s.saturating_sub(2)..=s)
@@ -308,10 +318,18 @@ impl<'a> Context<'a> {
             .find_map(|t| {
                 let r = self.sentence(t);
                 (r.start..r.end.min(pronoun)).find_map(|k| {
-                    let e = self.entity_at[k].filter(|_| !reported[k])?;
-                    (self.analysis.entities[e].kind == EntityKind::Person).then_some((k, e))
+                    let e = self.referent_at[k].filter(|_| !reported[k])?;
+                    let entity = &self.analysis.entities[e];
+                    (entity.kind == EntityKind::Person && self.may_be(entity, gender))
+                        .then_some((k, e))
                 })
             })
+    }
+
+    /// Whether `entity` may be referred to by a word of `gender`: it has no gender
+    /// known, or that one.
+    pub fn may_be(&self, entity: &Entity, gender: Option<Gender>) -> bool {
+        gender.is_none() || entity.gender.is_none() || entity.gender == gender
     }
 
     /// Whether token `k` is a quotation mark, opening or closing.
@@ -338,7 +356,7 @@ impl<'a> Context<'a> {
         let span = self.span(a, b);
         let entity = (a..b)
             .rev()
-            .find_map(|i| self.entity_at[i])
+            .find_map(|i| self.referent_at[i])
             .map(|e| self.analysis.entities[e].id.clone());
         ActorRef {
             entity,
@@ -357,12 +375,12 @@ impl<'a> Context<'a> {
         // another is named
         let possessor = |i: usize, e: usize| {
             i + 1 < b
-                && self.entity_at[i + 1] != Some(e)
+                && self.referent_at[i + 1] != Some(e)
                 && self.words[i].ends_with('s')
                 && !self.analysis.entities[e].name.ends_with('s')
         };
         let all: Vec<(usize, usize)> = (a..b)
-            .filter_map(|i| self.entity_at[i].map(|e| (i, e)))
+            .filter_map(|i| self.referent_at[i].map(|e| (i, e)))
             .collect();
         let owned: Vec<(usize, usize)> = all
             .iter()
@@ -389,7 +407,8 @@ impl<'a> Context<'a> {
     /// Whether tokens `a..b` hold a mention of a person.
     pub fn names_person(&self, a: usize, b: usize) -> bool {
         (a..b).any(|i| {
-            self.entity_at[i].is_some_and(|e| self.analysis.entities[e].kind == EntityKind::Person)
+            self.referent_at[i]
+                .is_some_and(|e| self.analysis.entities[e].kind == EntityKind::Person)
         })
     }
 

@@ -2,6 +2,7 @@
 //! Konjunktiv forms, determiners and medium prepositions; and how often unlabelled
 //! news has each word as a speech verb's subject (`data/quotes/speaker_words.tsv`).
 
+use crate::model::Gender;
 use crate::text::LexiconError;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -25,7 +26,7 @@ pub struct QuoteLexicon {
     media: FxHashSet<String>,
     source_links: FxHashSet<String>,
     source_clauses: FxHashSet<String>,
-    pronouns: FxHashSet<String>,
+    pronouns: FxHashMap<String, Gender>,
     source_of: FxHashSet<String>,
     own: FxHashSet<String>,
     datives: FxHashSet<String>,
@@ -164,7 +165,20 @@ impl QuoteLexicon {
                 "medium" => lex.media.extend(forms.map(str::to_lowercase)),
                 "source_clause" => lex.source_clauses.extend(forms.map(str::to_string)),
                 "source_link" => lex.source_links.extend(forms.map(str::to_string)),
-                "pronoun" => lex.pronouns.extend(forms.map(str::to_string)),
+                "pronoun" => {
+                    let gender = match lemma {
+                        "m" => Gender::Male,
+                        "f" => Gender::Female,
+                        other => {
+                            return Err(error(format!(
+                                "a pronoun's gender is m or f, not {other:?}"
+                            )))
+                        }
+                    };
+                    for f in forms {
+                        lex.pronouns.insert(f.to_string(), gender);
+                    }
+                }
                 "source_of" => lex.source_of.extend(forms.map(str::to_string)),
                 "own" => lex.own.extend(forms.map(str::to_string)),
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
@@ -316,7 +330,12 @@ impl QuoteLexicon {
 
     /// Whether `word` is a pronoun that can be a speaker ("er").
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(word)
+        self.pronouns.contains_key(word)
+    }
+
+    /// The gender of the speaker pronoun `word` ("sie": female).
+    pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        self.pronouns.get(word).copied()
     }
 
     /// How often unlabelled news has `word` as a speech verb's subject, of all the

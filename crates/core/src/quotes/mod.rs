@@ -233,10 +233,16 @@ impl QuoteTagger {
                     let named = cx
                         .person_before(at, &reported)
                         .filter(|&(k, _)| last.as_ref().is_none_or(|(l, _)| k > *l));
+                    let gender = self.lexicon.pronoun_gender(&speaker.text);
+                    let agrees = |id: &String| {
+                        let entity = analysis.entities.iter().find(|x| &x.id == id);
+                        entity.is_none_or(|x| cx.may_be(x, gender))
+                    };
                     speaker.entity = match named {
                         Some((_, e)) => Some(analysis.entities[e].id.clone()),
                         None => last.as_ref().and_then(|(_, e)| e.clone()),
-                    };
+                    }
+                    .filter(agrees);
                 }
                 last = Some((at, speaker.entity.clone()));
             }
