@@ -171,8 +171,9 @@ impl Context<'_> {
     /// sagte"): (token index, role, whether it may be resolved by a guess). They may
     /// refer back to a person. `titles` are the tokens [`Context::attributes`] read
     /// as a named person's role. A noun that a plural determiner makes plural ("die
-    /// Sprecher") or whose body's apposition names its holder ("Der Präsident des
-    /// RKI, Lars Schaade") is no guess's: it still joins the only holder of its role,
+    /// Sprecher"), that an adjective gives another holder ("der frühere Präsident")
+    /// or whose body's apposition names its holder ("Der Präsident des RKI, Lars
+    /// Schaade") is no guess's: it still joins the only holder of its role,
     /// as the quote models were trained to see it.
     pub fn role_references(&self, titles: &[usize]) -> Vec<(usize, RoleWord, bool)> {
         let mut out = Vec::new();
@@ -204,7 +205,9 @@ impl Context<'_> {
                 }
                 let maybe_plural = role.gender == Some(Gender::Male)
                     && determiner.is_some_and(|d| self.cues.is_plural_determiner(d));
-                let guess = !maybe_plural && !self.names_after_its_body(i);
+                // "der frühere Präsident" is not the one holding it now
+                let another_holder = self.cues.is_holder_adjective(self.tokens[i - 1]);
+                let guess = !maybe_plural && !another_holder && !self.names_after_its_body(i);
                 if role.country.is_none() && self.tokens[i - 1].starts_with(char::is_lowercase) {
                     role.country = self.adjective_country(self.tokens[i - 1]);
                 }

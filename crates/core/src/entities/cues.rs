@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 pub struct Cues {
     determiners: FxHashSet<String>,
     plural_determiners: FxHashSet<String>,
+    holder_adjectives: FxHashSet<String>,
     party_links: Vec<Vec<String>>,
     apposition_links: FxHashSet<String>,
 }
@@ -31,6 +32,7 @@ impl Cues {
             match cue.trim() {
                 "determiner" => cues.determiners.extend(words.map(str::to_lowercase)),
                 "plural_determiner" => cues.plural_determiners.extend(words.map(str::to_lowercase)),
+                "holder_adjective" => cues.holder_adjectives.extend(words.map(str::to_lowercase)),
                 "party_link" => cues
                     .party_links
                     .extend(words.map(|w| w.split_whitespace().map(str::to_lowercase).collect())),
@@ -56,6 +58,12 @@ impl Cues {
     /// makes it plural ("die Sprecher", not one person).
     pub fn is_plural_determiner(&self, word: &str) -> bool {
         self.plural_determiners.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word`, between determiner and role noun, names another holder than
+    /// the plain role's ("der frühere Präsident").
+    pub fn is_holder_adjective(&self, word: &str) -> bool {
+        self.holder_adjectives.contains(&word.to_lowercase())
     }
 
     /// Whether `word` links a role to its country ("von", "aus").

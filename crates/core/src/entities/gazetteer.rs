@@ -97,8 +97,12 @@ pub enum PrefixMeaning {
     Known(usize),
     /// A country named by a role prefix ("Bundes" → Deutschland).
     Country(String),
-    /// A modifier of the role ("Vize", "Ex").
+    /// A modifier that makes another holder than the plain role's ("Vize", "Ex",
+    /// "Landes"): "der Ex-Präsident" is not the president.
     Modifier,
+    /// A field or body the role is in ("Gesundheits", "Partei"): the holder is one
+    /// of the plain role's.
+    Qualifier,
 }
 
 /// All gazetteers, indexed for token lookups.
@@ -455,7 +459,8 @@ impl Gazetteer {
             let prefix = col(&c, 0);
             let meaning = match col(&c, 1) {
                 "" => return Err("a role prefix needs a meaning".to_string()),
-                "modifier" | "organisation" => PrefixMeaning::Modifier,
+                "modifier" => PrefixMeaning::Modifier,
+                "field" | "organisation" => PrefixMeaning::Qualifier,
                 country => PrefixMeaning::Country(country.to_string()),
             };
             g.prefixes.entry(prefix.to_lowercase()).or_insert(meaning);

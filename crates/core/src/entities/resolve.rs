@@ -282,7 +282,8 @@ fn holds(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
 /// the article or gazetteer gives them that role or one it covers. A general noun
 /// also covers the roles its `refers_to` names ("der Premier" a Ministerpräsident,
 /// "der SPD-Politiker" any SPD member); a party in the noun ("SPD-") must be the
-/// person's, and a feminine noun ("die Ministerin") cannot refer to a man.
+/// person's, a feminine noun ("die Ministerin") cannot refer to a man, and a
+/// modified one ("der Ex-Präsident") only to someone the article calls so.
 fn may_refer_to(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
     if d.kind != EntityKind::Person {
         return false;
@@ -308,6 +309,10 @@ fn may_refer_to(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
     let same_role = d.attrs.roles.iter().any(|r| r.display == role.display);
     if named_party.is_some() && named_party != party && !same_role {
         return false;
+    }
+    // "der Ex-Präsident", "der frühere Minister": only whom the article calls so
+    if role.modified {
+        return same_role;
     }
     // a party's country ("SPD-Politiker": Deutschland) says nothing more than the
     // party does

@@ -21,6 +21,10 @@ pub struct RoleWord {
     /// The gender its form shows ("Ministerin" female, "Minister" male); none for a
     /// noun whose forms do not tell ("Vorsitzende", "Staatsoberhaupt").
     pub gender: Option<Gender>,
+    /// Whether its prefix names another holder than the plain role's
+    /// ("Ex-Präsident", "Vizekanzler"): it refers back by a guess only to someone
+    /// the article gives this very role.
+    pub modified: bool,
 }
 
 /// Reads `word` as a role: a role noun on its own, after a hyphenated prefix
@@ -33,6 +37,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
             country: None,
             organisation: None,
             gender: gender_of(word, role),
+            modified: false,
         });
     }
     if let Some((head, tail)) = word.rsplit_once('-') {
@@ -43,6 +48,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
             country: None,
             organisation: None,
             gender: gender_of(tail, role),
+            modified: false,
         };
         apply_prefix(&mut read, head, gazetteer);
         return Some(read);
@@ -62,6 +68,7 @@ pub fn read_role(word: &str, gazetteer: &Gazetteer) -> Option<RoleWord> {
                 country: None,
                 organisation: None,
                 gender: gender_of(&tail, role),
+                modified: false,
             };
             apply_prefix(&mut read, head, gazetteer);
             return Some(read);
@@ -82,6 +89,7 @@ fn apply_prefix(read: &mut RoleWord, head: &str, gazetteer: &Gazetteer) {
             }
             read.country = known.country.clone();
         }
+        Some(PrefixMeaning::Modifier) => read.modified = true,
         _ => {}
     }
 }
@@ -155,7 +163,7 @@ mod tests {
 Außenminister\tAußenminister|Außenministerin\tgovernment\tyes\n\
 Außenbeauftragter\tAußenbeauftragte|Außenbeauftragter|Außenbeauftragten\tdiplomacy\tyes\n\
 Chef\tChef|Chefin\tother\tyes\n",
-            role_prefixes: "Bundes\tDeutschland\nVize\tmodifier\n",
+            role_prefixes: "Bundes\tDeutschland\nVize\tmodifier\nAußen\tfield\n",
             first_names: "",
             geonames: "",
         })
@@ -183,10 +191,11 @@ Chef\tChef|Chefin\tother\tyes\n",
             read_role("Präsidentinnen", &g).unwrap().display,
             "Präsidentin"
         );
-        assert_eq!(
-            read_role("Vizepräsident", &g).unwrap().display,
-            "Vizepräsident"
-        );
+        let vize = read_role("Vizepräsident", &g).unwrap();
+        assert_eq!(vize.display, "Vizepräsident");
+        // a deputy is another holder than the president; a field is no such thing
+        assert!(vize.modified && !us.modified);
+        assert!(!read_role("Außenchef", &g).unwrap().modified);
         assert!(read_role("Haus", &g).is_none());
         assert!(read_role("Bundesliga", &g).is_none());
     }
