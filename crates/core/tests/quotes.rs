@@ -153,6 +153,16 @@ fn a_pronoun_speaker_refers_to_nobody_of_the_other_gender() {
         speakers("„Das ist falsch“, sagte Friedrich Merz. „Wir machen weiter“, sagte sie."),
         ["Friedrich Merz", "-"]
     );
+    // "sie" with a plural verb is nobody named, with a singular one the woman
+    let text = |verb: &str| {
+        format!(
+            "Pflegerinnen der Klinik trafen am Montag Annalena Fichtner. \
+             „Wir sind erschöpft“, {verb}."
+        )
+    };
+    assert_eq!(speakers(&text("sagten sie")), ["-"]);
+    assert_eq!(speakers(&text("erklärten sie")), ["-"]);
+    assert_eq!(speakers(&text("sagte sie")), ["Annalena Fichtner"]);
 }
 
 #[test]

@@ -326,6 +326,25 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// Whether the finite verb beside the subject pronoun at token `pronoun` is
+    /// plural, so that "sie" means several: German puts it right before or after
+    /// the pronoun ("sagten sie", "sie haben … gesagt"). A plural form ends in
+    /// "-en", not as a participle in "ge-…-en", or is listed (`plural_finite`:
+    /// "sind").
+    pub fn has_plural_verb(&self, pronoun: usize) -> bool {
+        let beside = [pronoun.checked_sub(1), Some(pronoun + 1)];
+        beside.into_iter().flatten().any(|k| {
+            let Some(&word) = self.words.get(k) else {
+                return false;
+            };
+            let lower = word.to_lowercase();
+            let verb = self.lexicon.is_auxiliary(word) || self.is_verb_cue(k);
+            let plural = self.lexicon.is_plural_finite(&lower)
+                || (lower.ends_with("en") && !lower.starts_with("ge"));
+            verb && plural
+        })
+    }
+
     /// Whether `entity` may be referred to by a word of `gender`: it has no gender
     /// known, or that one.
     pub fn may_be(&self, entity: &Entity, gender: Option<Gender>) -> bool {

@@ -27,6 +27,7 @@ pub struct QuoteLexicon {
     source_links: FxHashSet<String>,
     source_clauses: FxHashSet<String>,
     pronouns: FxHashMap<String, Gender>,
+    plural_finites: FxHashSet<String>,
     source_of: FxHashSet<String>,
     own: FxHashSet<String>,
     datives: FxHashSet<String>,
@@ -144,6 +145,7 @@ impl QuoteLexicon {
                     }
                 }
                 "auxiliary" => lex.auxiliaries.extend(forms.map(str::to_lowercase)),
+                "plural_finite" => lex.plural_finites.extend(forms.map(str::to_lowercase)),
                 "expletive" => lex.expletives.extend(forms.map(str::to_lowercase)),
                 "cue_opener" => lex.cue_openers.extend(forms.map(str::to_lowercase)),
                 "clause_part" => lex.clause_parts.extend(forms.map(str::to_lowercase)),
@@ -331,6 +333,12 @@ impl QuoteLexicon {
     /// Whether `word` is a pronoun that can be a speaker ("er").
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.pronouns.contains_key(word)
+    }
+
+    /// Whether the lower-case `word` is a plural finite verb that does not end in
+    /// "-en" ("sind").
+    pub fn is_plural_finite(&self, word: &str) -> bool {
+        self.plural_finites.contains(word)
     }
 
     /// The gender of the speaker pronoun `word` ("sie": female).

@@ -219,7 +219,8 @@ impl QuoteTagger {
             });
         }
         // a pronoun speaker ("sagte er") is the speaker of the quote before, unless a
-        // person is named after that speaker and before the pronoun
+        // person is named after that speaker and before the pronoun; never one of
+        // the other gender, and nobody for a plural "sie"
         let mut reported = vec![false; analysis.tokens.len()];
         for f in &found {
             reported[f.start..f.end].iter_mut().for_each(|r| *r = true);
@@ -229,7 +230,10 @@ impl QuoteTagger {
             if let Some(speaker) = &mut f.speaker {
                 let at = cx.token_after(speaker.span.start);
                 let pronoun = self.lexicon.is_pronoun(&speaker.text);
-                if pronoun && speaker.entity.is_none() {
+                // "sagten sie": a plural pronoun stands for nobody named
+                if pronoun && cx.has_plural_verb(at) {
+                    speaker.entity = None;
+                } else if pronoun && speaker.entity.is_none() {
                     let named = cx
                         .person_before(at, &reported)
                         .filter(|&(k, _)| last.as_ref().is_none_or(|(l, _)| k > *l));
