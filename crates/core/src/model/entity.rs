@@ -98,3 +98,11 @@ pub struct Entity {
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }
+
+impl Entity {
+    /// Whether a word of `gender` ("sie", "die Ministerin") may refer to it: its
+    /// gender is unknown or that one.
+    pub fn may_be(&self, gender: Option<Gender>) -> bool {
+        gender.is_none() || self.gender.is_none() || self.gender == gender
+    }
+}

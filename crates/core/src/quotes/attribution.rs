@@ -3,8 +3,7 @@
 
 use super::lexicon::{CueKind, QuoteLexicon};
 use crate::model::{
-    ActorRef, Analysis, BlockKind, DateRef, Entity, EntityKind, Gender, Span, TimexType, TokenKind,
-    WarningKind,
+    ActorRef, Analysis, BlockKind, DateRef, EntityKind, Span, TimexType, TokenKind, WarningKind,
 };
 
 /// An article's tokens with what attribution needs to know about each.
@@ -320,8 +319,7 @@ impl<'a> Context<'a> {
                 (r.start..r.end.min(pronoun)).find_map(|k| {
                     let e = self.referent_at[k].filter(|_| !reported[k])?;
                     let entity = &self.analysis.entities[e];
-                    (entity.kind == EntityKind::Person && self.may_be(entity, gender))
-                        .then_some((k, e))
+                    (entity.kind == EntityKind::Person && entity.may_be(gender)).then_some((k, e))
                 })
             })
     }
@@ -343,12 +341,6 @@ impl<'a> Context<'a> {
                 || (lower.ends_with("en") && !lower.starts_with("ge"));
             verb && plural
         })
-    }
-
-    /// Whether `entity` may be referred to by a word of `gender`: it has no gender
-    /// known, or that one.
-    pub fn may_be(&self, entity: &Entity, gender: Option<Gender>) -> bool {
-        gender.is_none() || entity.gender.is_none() || entity.gender == gender
     }
 
     /// Whether token `k` is a quotation mark, opening or closing.

@@ -240,7 +240,7 @@ impl QuoteTagger {
                     let gender = self.lexicon.pronoun_gender(&speaker.text);
                     let agrees = |id: &String| {
                         let entity = analysis.entities.iter().find(|x| &x.id == id);
-                        entity.is_none_or(|x| cx.may_be(x, gender))
+                        entity.is_none_or(|x| x.may_be(gender))
                     };
                     speaker.entity = match named {
                         Some((_, e)) => Some(analysis.entities[e].id.clone()),
