@@ -1,8 +1,9 @@
 //! Resolution: one entity per actor within an article. Full names gather their
 //! surnames and inflected forms ("Donald Trump", "Trump", "Trumps"); known names take
-//! the gazetteer's canonical name ("Moskaus" → Moskau); role nouns that refer back
-//! ("der US-Präsident", "die SPD-Politikerin") join the person holding that role
-//! who was named last before them, or the only one in the article.
+//! the gazetteer's canonical name ("Moskaus" → Moskau); a role noun that refers back
+//! ("der US-Präsident") joins the only person in the article holding that role, for
+//! certain, else by a guess the holder named last before it ("die
+//! SPD-Politikerin" after "Innenministerin Nancy Faeser").
 
 use super::attributes::Attributes;
 use super::gazetteer::{Gazetteer, Known};
@@ -37,7 +38,7 @@ pub struct RoleReference {
     /// What it names.
     pub role: RoleWord,
     /// Whether it may join a person by a guess where no single person holds its
-    /// role (not "die Sprecher", which may be plural).
+    /// role (not "die Sprecher", which may be plural, nor "der frühere Präsident").
     pub guess: bool,
 }
 
