@@ -8,8 +8,7 @@ use super::cues::Cues;
 use super::gazetteer::Gazetteer;
 use super::mentions::Found;
 use super::roles::{read_role, RoleWord};
-use crate::model::EntityKind;
-use crate::model::Gender;
+use crate::model::{EntityKind, Gender};
 
 /// What the words around one person mention say about the person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -436,7 +436,8 @@ impl Gazetteer {
                 return Err("a role needs a base form".to_string());
             }
             let id = g.role_list.len();
-            let has_feminine = !base.ends_with("in") && alts(col(&c, 1)).any(|f| f.ends_with("in"));
+            let has_feminine =
+                !Gender::is_feminine_form(base) && alts(col(&c, 1)).any(Gender::is_feminine_form);
             g.role_list.push(Role {
                 base: base.to_string(),
                 domain: col(&c, 2).to_string(),

@@ -291,7 +291,7 @@ fn may_refer_to(d: &Draft, role: &RoleWord, gazetteer: &Gazetteer) -> bool {
     }
     let known = d.known.map(|id| &gazetteer.known()[id]);
     let gender = gender(d, known, gazetteer);
-    if role.gender.is_some() && gender.is_some() && role.gender != gender {
+    if !Gender::agree(role.gender, gender) {
         return false;
     }
     let party = d

@@ -3,8 +3,7 @@
 //! Germany, "CDU-Chef" → Chef of the CDU, "EU-Außenbeauftragten" → EU-Außenbeauftragte).
 
 use super::gazetteer::{Gazetteer, PrefixMeaning, Role};
-use crate::model::EntityKind;
-use crate::model::Gender;
+use crate::model::{EntityKind, Gender};
 
 /// An office named by one token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,8 +99,7 @@ fn gender_of(written: &str, role: &Role) -> Option<Gender> {
     if !role.has_feminine {
         return None;
     }
-    let feminine = written.ends_with("in") || written.ends_with("innen");
-    Some(if feminine {
+    Some(if Gender::is_feminine_form(written) {
         Gender::Female
     } else {
         Gender::Male

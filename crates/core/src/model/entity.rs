@@ -72,6 +72,18 @@ pub enum Gender {
     Male,
 }
 
+impl Gender {
+    /// Whether two genders, either perhaps unknown, can be the same person's.
+    pub fn agree(a: Option<Gender>, b: Option<Gender>) -> bool {
+        a.is_none() || b.is_none() || a == b
+    }
+
+    /// Whether `word` is a feminine form of a noun ("Ministerin", "Ministerinnen").
+    pub fn is_feminine_form(word: &str) -> bool {
+        word.ends_with("in") || word.ends_with("innen")
+    }
+}
+
 /// A person, organisation or place with every mention of it in the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
@@ -103,6 +115,6 @@ impl Entity {
     /// Whether a word of `gender` ("sie", "die Ministerin") may refer to it: its
     /// gender is unknown or that one.
     pub fn may_be(&self, gender: Option<Gender>) -> bool {
-        gender.is_none() || self.gender.is_none() || self.gender == gender
+        Gender::agree(self.gender, gender)
     }
 }
