@@ -6,15 +6,17 @@
 //! abbreviations, initials and ordinals into their token. What counts as an
 //! abbreviation or an ordinal context is data ([`TextLexicon`]).
 //! Sentences never cross block boundaries: every block (also a headline without
-//! final punctuation) holds at least one sentence.
+//! final punctuation) holds at least one sentence. A wire story's opening
+//! [`dateline`] ("Berlin (dpa) - ") is a sentence of its own.
 
+pub mod dateline;
 mod lexicon;
 pub mod sentences;
 pub mod tokenize;
 
 pub use lexicon::{LexiconError, TextLexicon};
 
-use crate::model::{Analysis, Block, Sentence, Token};
+use crate::model::{Analysis, Block, BlockKind, Sentence, Token};
 use crate::pipeline::Stage;
 
 /// The segmentation stage: fills `Analysis::tokens` and `Analysis::sentences`.
@@ -33,10 +35,20 @@ impl Segmenter {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::with_capacity(text.len() / 100);
         let mut raw = Vec::new();
-        for block in blocks {
+        let first_body = blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Lead | BlockKind::Paragraph));
+        for (i, block) in blocks.iter().enumerate() {
             raw.clear();
             tokenize::tokenize(text, &block.span, &mut raw);
-            sentences::split(text, &raw, &self.lexicon, &mut tokens, &mut sentences);
+            let body = matches!(block.kind, BlockKind::Lead | BlockKind::Paragraph);
+            let cut = body
+                .then(|| dateline::dateline_len(text, &raw, first_body == Some(i)))
+                .flatten()
+                .unwrap_or(0);
+            for part in [&raw[..cut], &raw[cut..]] {
+                sentences::split(text, part, &self.lexicon, &mut tokens, &mut sentences);
+            }
         }
         (tokens, sentences)
     }
