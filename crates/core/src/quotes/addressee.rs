@@ -90,3 +90,15 @@ pub(super) fn without_addressee(
     }
     cx.phrase_actor(start, end)
 }
+
+/// `speaker`, or, where it is the very phrase an earlier quote was said to, that
+/// quote's speaker: "Finnern sagte der Deutschen Presse-Agentur, … „…“" has the
+/// agency as the addressee of the first quote, and it cannot be the subject that
+/// speaks the second. `spoken_to` holds (addressee, speaker) of the quotes before.
+pub(super) fn not_spoken_to(speaker: ActorRef, spoken_to: &[(ActorRef, ActorRef)]) -> ActorRef {
+    spoken_to
+        .iter()
+        .rev()
+        .find(|(addressee, _)| addressee.span == speaker.span)
+        .map_or(speaker, |(_, earlier)| earlier.clone())
+}

@@ -31,6 +31,8 @@ pub struct QuoteLexicon {
     source_of: FxHashSet<String>,
     own: FxHashSet<String>,
     datives: FxHashSet<String>,
+    /// Prepositions of place ("in Genf").
+    place_prepositions: FxHashSet<String>,
     genitives: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
@@ -184,6 +186,7 @@ impl QuoteLexicon {
                 "source_of" => lex.source_of.extend(forms.map(str::to_string)),
                 "own" => lex.own.extend(forms.map(str::to_string)),
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
+                "place_preposition" => lex.place_prepositions.extend(forms.map(str::to_string)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
@@ -316,6 +319,12 @@ impl QuoteLexicon {
     /// verb that is whom it was said to, not who said it.
     pub fn is_dative(&self, word: &str) -> bool {
         self.datives.contains(word)
+    }
+
+    /// Whether `word` is a preposition of place ("in", "auf"): after a speaker's
+    /// name it says where the speaker spoke.
+    pub fn is_place_preposition(&self, word: &str) -> bool {
+        self.place_prepositions.contains(word)
     }
 
     /// Whether `word` can open a genitive phrase ("des", "einer"), which carries a

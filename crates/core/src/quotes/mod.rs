@@ -252,6 +252,8 @@ impl QuoteTagger {
             }
         }
         let text = &analysis.article.text;
+        // (addressee, speaker) of each quote so far
+        let mut spoken_to: Vec<(ActorRef, ActorRef)> = Vec::new();
         found
             .into_iter()
             .enumerate()
@@ -273,7 +275,12 @@ impl QuoteTagger {
                 let speaker = match (&f.speaker, &addressee) {
                     (Some(s), Some(a)) => Some(addressee::without_addressee(&cx, s, a)),
                     _ => f.speaker,
-                };
+                }
+                .map(|s| speakers::without_place(&cx, s))
+                .map(|s| addressee::not_spoken_to(s, &spoken_to));
+                if let (Some(a), Some(s)) = (&addressee, &speaker) {
+                    spoken_to.push((a.clone(), s.clone()));
+                }
                 let medium = f.cue.and_then(|c| {
                     medium::medium(&cx, c, f.start..f.end, speaker.as_ref(), addressee.as_ref())
                 });

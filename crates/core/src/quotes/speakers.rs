@@ -401,6 +401,26 @@ fn completions(
     out
 }
 
+/// `speaker` without the place it ends in after a person's name ("António
+/// Guterres in Genf"): where someone spoke is not who spoke. Applied to the output
+/// only, after the ranking, so that the models' inputs stay as they were trained.
+pub(super) fn without_place(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
+    let start = cx.token_after(speaker.span.start);
+    let end = cx.token_after(speaker.span.end);
+    let place = |k: usize| {
+        cx.entity_at[k]
+            .and_then(|e| cx.analysis.entities.get(e))
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    };
+    let cut = (start + 1..end.saturating_sub(1)).find(|&k| {
+        after_name(cx, k) && cx.lexicon.is_place_preposition(cx.words[k]) && place(k + 1)
+    });
+    match cut {
+        Some(k) => cx.phrase_actor(start, k),
+        None => speaker,
+    }
+}
+
 /// Whether token `k` (not the first) comes right after a person's name and is not
 /// part of it: a determiner there opens a new phrase ("Dirk Lorenz dem …").
 fn after_name(cx: &Context<'_>, k: usize) -> bool {
