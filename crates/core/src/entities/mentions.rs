@@ -28,16 +28,36 @@ pub struct Found {
 pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Found> {
     let mut found = Vec::new();
     let mut covered = vec![false; tokens.len()];
-    for (mut start, end, label) in chunks(labels) {
-        covered[start..end].iter_mut().for_each(|c| *c = true);
+    for (mut start, mut end, label) in chunks(labels) {
         let Some(mut kind) = EntityKind::parse(label) else {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
             continue;
         };
+        if kind == EntityKind::Person {
+            // a known person's whole name that the model cut short ("Ursula" of
+            // "Ursula von der Leyen"), where it labelled the rest as nothing
+            if let Some((len, id)) = gazetteer.longest_name(tokens, start) {
+                let rest = labels.get(end..start + len).unwrap_or_default();
+                if len > end - start
+                    && gazetteer.known()[id].kind == EntityKind::Person
+                    && rest.iter().all(|l| *l == "O")
+                {
+                    end = start + len;
+                }
+            }
+        }
+        covered[start..end].iter_mut().for_each(|c| *c = true);
         if kind == EntityKind::Person {
             // Titles and academic degrees ("Prof.", "Dr.") are not part of the name.
             let is_title = |t: &str| read_role(t, gazetteer).is_some() || t.ends_with('.');
             while end - start > 1 && is_title(tokens[start]) {
                 start += 1;
+            }
+            // what is left of "Ministerpräsident von Bayern" is no surname with its
+            // particle but the place the title is of
+            if let Some(place) = place_of_title(tokens, start, end, gazetteer) {
+                found.push(place);
+                continue;
             }
         } else if end - start == 1 && is_compound_part(tokens[start], gazetteer) {
             continue;
@@ -79,6 +99,29 @@ pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Foun
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The known place that a person chunk without its title is made of after a
+/// lower-case particle ("von Bayern" of "Ministerpräsident von Bayern"), as a
+/// mention of that place; `None` where the chunk is anything else ("von der Leyen").
+fn place_of_title(
+    tokens: &[&str],
+    start: usize,
+    end: usize,
+    gazetteer: &Gazetteer,
+) -> Option<Found> {
+    let first = tokens.get(start)?;
+    if end - start < 2 || !first.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let (len, id) = gazetteer.longest_name(tokens, start + 1)?;
+    let kind = gazetteer.known()[id].kind;
+    (start + 1 + len == end && kind == EntityKind::Place).then_some(Found {
+        start: start + 1,
+        end,
+        kind,
+        known: Some(id),
+    })
 }
 
 /// Whether `word` is a compound whose first part is a known name or prefix but which
