@@ -20,7 +20,8 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
 }
 
 /// The labelled addressee of `labelled` (its sentence's) nearest to the cue of
-/// quotation `f` (or to the quotation).
+/// quotation `f` (or to the quotation), unless a preposition of place stands
+/// before it.
 fn nearest_labelled(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Option<ActorRef> {
     let (start, end) = f.cue.map_or((f.start, f.end), |c| (c, c + 1));
     let me = Labelled {
@@ -28,9 +29,16 @@ fn nearest_labelled(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Optio
         start,
         end,
     };
+    // a phrase after a preposition of place names where or in what it was said
+    // ("sagte X im „Morgenmagazin“ der ARD"), not to whom
+    let placed = |x: &&Labelled| {
+        x.start
+            .checked_sub(1)
+            .is_some_and(|k| cx.lexicon.is_place_preposition(cx.words[k]))
+    };
     labelled
         .iter()
-        .filter(|x| x.part == Part::Addressee)
+        .filter(|x| x.part == Part::Addressee && !placed(x))
         .min_by_key(|x| distance(x, &me))
         .map(|x| cx.phrase_actor(x.start, x.end))
 }

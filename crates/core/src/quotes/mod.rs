@@ -276,7 +276,7 @@ impl QuoteTagger {
                     (Some(s), Some(a)) => Some(addressee::without_addressee(&cx, s, a)),
                     _ => f.speaker,
                 }
-                .map(|s| speakers::without_place(&cx, s))
+                .map(|s| speakers::without_place_or_medium(&cx, s))
                 .map(|s| addressee::not_spoken_to(s, &spoken_to));
                 if let (Some(a), Some(s)) = (&addressee, &speaker) {
                     spoken_to.push((a.clone(), s.clone()));
