@@ -30,15 +30,24 @@ fn nearest_labelled(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Optio
         end,
     };
     // a phrase after a preposition of place names where or in what it was said
-    // ("sagte X im „Morgenmagazin“ der ARD"), not to whom
-    let placed = |x: &&Labelled| {
+    // ("sagte X im „Morgenmagazin“ der ARD"), not to whom, unless whom follows in
+    // it ("in einem Interview mit der FAZ": "der FAZ")
+    let placed = |x: &Labelled| {
         x.start
             .checked_sub(1)
             .is_some_and(|k| cx.lexicon.is_place_preposition(cx.words[k]))
     };
+    let whom = |x: &Labelled| -> Option<(usize, usize)> {
+        if !placed(x) {
+            return Some((x.start, x.end));
+        }
+        let with = (x.start..x.end).find(|&k| cx.lexicon.is_partner(cx.words[k]))?;
+        (with + 1 < x.end).then_some((with + 1, x.end))
+    };
     labelled
         .iter()
-        .filter(|x| x.part == Part::Addressee && !placed(x))
+        .filter(|x| x.part == Part::Addressee)
+        .filter_map(|x| whom(x).map(|(start, end)| Labelled { start, end, ..*x }))
         .min_by_key(|x| distance(x, &me))
         .map(|x| cx.phrase_actor(x.start, x.end))
 }

@@ -33,6 +33,8 @@ pub struct QuoteLexicon {
     datives: FxHashSet<String>,
     /// Prepositions of place ("in Genf").
     place_prepositions: FxHashSet<String>,
+    /// Prepositions of whom a medium was shared with ("mit").
+    partners: FxHashSet<String>,
     genitives: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
@@ -187,6 +189,7 @@ impl QuoteLexicon {
                 "own" => lex.own.extend(forms.map(str::to_string)),
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
                 "place_preposition" => lex.place_prepositions.extend(forms.map(str::to_string)),
+                "partner" => lex.partners.extend(forms.map(str::to_string)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
@@ -325,6 +328,11 @@ impl QuoteLexicon {
     /// name it says where the speaker spoke.
     pub fn is_place_preposition(&self, word: &str) -> bool {
         self.place_prepositions.contains(word)
+    }
+
+    /// Whether `word` names whom a medium was shared with ("in einem Interview mit X").
+    pub fn is_partner(&self, word: &str) -> bool {
+        self.partners.contains(word)
     }
 
     /// Whether `word` can open a genitive phrase ("des", "einer"), which carries a

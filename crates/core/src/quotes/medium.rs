@@ -13,6 +13,7 @@
 //! `data/quotes/cues.tsv`.
 
 use super::attribution::Context;
+use super::speakers::after_name;
 use super::Found;
 use crate::model::{ActorRef, EntityKind, TokenKind};
 use std::ops::Range;
@@ -148,6 +149,40 @@ fn outlet_phrase(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<Ra
         after
     };
     Some(at..end)
+}
+
+/// `speaker` without the outlet spoken to that it runs on into: a dative or
+/// genitive determiner right after a person's name ("Seehofer der „Bild“",
+/// "Altmaier der Nachrichtenagentur dpa") or a dative one right after a noun ("der
+/// CDU-Politiker dem „Spiegel“"), opening an outlet's phrase or an organisation's
+/// name. A name takes no genitive after it, so that phrase is whom the speaker
+/// spoke to; `outlet_addressee` then finds it. Applied to the output only.
+pub(super) fn without_outlet(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
+    let start = cx.token_after(speaker.span.start);
+    let end = cx.token_after(speaker.span.end);
+    // the outlet's phrase may run on past the speaker ("der „Bild“" + "-Zeitung")
+    let sentence = start..cx.sentence(cx.sentence_of[start]).end;
+    let cut = (start + 1..end.saturating_sub(1)).find(|&k| {
+        let word = cx.words[k];
+        // right after a noun or name, not inside a prepositional phrase ("in dem Schreiben")
+        let dative = cx.lexicon.is_dative(word) && cx.words[k - 1].starts_with(char::is_uppercase);
+        let opens = dative
+            || (after_name(cx, k) && is_name_word(cx, k - 1) && cx.lexicon.is_genitive(word));
+        opens && (opens_name(cx, k + 1) || outlet_phrase(cx, k, &sentence).is_some())
+    });
+    match cut {
+        Some(k) => cx.phrase_actor(start, k),
+        None => speaker,
+    }
+}
+
+/// Whether token `k` is a word of the name of the entity it mentions ("Weidmann"
+/// of Jens Weidmann), not a role noun that refers to it ("Chef", which takes a
+/// genitive: "der Chef des Welternährungsprogramms").
+fn is_name_word(cx: &Context<'_>, k: usize) -> bool {
+    cx.entity_at[k]
+        .and_then(|e| cx.analysis.entities.get(e))
+        .is_some_and(|e| e.name.split(' ').any(|w| w == cx.words[k]))
 }
 
 /// Whom quotation `f` was said to where an outlet right after its speech verb and

@@ -257,7 +257,8 @@ impl QuoteTagger {
         found
             .into_iter()
             .enumerate()
-            .map(|(i, f)| {
+            .map(|(i, mut f)| {
+                f.speaker = f.speaker.map(|s| medium::without_outlet(&cx, s));
                 let span = if f.incomplete {
                     let at = analysis.tokens[f.start.saturating_sub(1)].span;
                     crate::model::Span {

@@ -446,7 +446,7 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 
 /// Whether token `k` (not the first) comes right after a person's name and is not
 /// part of it: a determiner there opens a new phrase ("Dirk Lorenz dem …").
-fn after_name(cx: &Context<'_>, k: usize) -> bool {
+pub(super) fn after_name(cx: &Context<'_>, k: usize) -> bool {
     let name = cx.entity_at[k - 1];
     name != cx.entity_at[k]
         && name
