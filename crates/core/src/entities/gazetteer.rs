@@ -126,6 +126,9 @@ pub struct Gazetteer {
     geonames: NameIndex<()>,
     /// Last names of the known persons ("Wadephul").
     surnames: FxHashSet<String>,
+    /// Known persons' surnames that open with a lower-case particle ("von der
+    /// Leyen", "bin Salman"), by that particle: a name without its first name.
+    particle_surnames: NameIndex<usize>,
     /// Every inflected role form → its role.
     roles: FxHashMap<String, usize>,
     role_list: Vec<Role>,
@@ -467,10 +470,19 @@ impl Gazetteer {
             g.prefixes.entry(prefix.to_lowercase()).or_insert(meaning);
             Ok(())
         })?;
-        for k in &g.known {
+        for (id, k) in g.known.iter().enumerate() {
             if k.kind == EntityKind::Person {
                 if let Some(last) = k.name.split_whitespace().last() {
                     g.surnames.insert(last.to_string());
+                }
+                let words: Vec<String> = k.name.split_whitespace().map(str::to_string).collect();
+                let particle = (1..words.len()).find(|&j| words[j].starts_with(char::is_lowercase));
+                if let Some(j) = particle.filter(|&j| j + 1 < words.len()) {
+                    let surname = words[j..].to_vec();
+                    let entries = g.particle_surnames.entry(words[j].clone()).or_default();
+                    if !entries.iter().any(|(t, _)| *t == surname) {
+                        entries.push((surname, id));
+                    }
                 }
             }
         }
@@ -580,6 +592,24 @@ impl Gazetteer {
     /// The longest known name starting at `tokens[at]`: (token count, known index).
     pub fn longest_name(&self, tokens: &[&str], at: usize) -> Option<(usize, usize)> {
         longest_match(&self.names, tokens, at)
+    }
+
+    /// The known person whose surname with its particles starts at `tokens[at]`
+    /// ("von der Leyen", also "Von der Leyen" opening a sentence): (token count,
+    /// known index).
+    pub fn particle_surname(&self, tokens: &[&str], at: usize) -> Option<(usize, usize)> {
+        let first = tokens.get(at)?;
+        let lower = first.to_lowercase();
+        let rest = |t: &[String]| {
+            tokens.len() >= at + t.len()
+                && t[1..].iter().zip(&tokens[at + 1..]).all(|(a, b)| a == b)
+        };
+        self.particle_surnames
+            .get(&lower)?
+            .iter()
+            .filter(|(t, _)| rest(t))
+            .max_by_key(|(t, _)| t.len())
+            .map(|(t, id)| (t.len(), *id))
     }
 
     /// The country a lower- or upper-case adjective form names ("russischen" → Russland).

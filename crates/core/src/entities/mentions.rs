@@ -101,6 +101,35 @@ pub fn find(tokens: &[&str], labels: &[&str], gazetteer: &Gazetteer) -> Vec<Foun
     found
 }
 
+/// Known persons' surnames with their particles that no mention of `found` covers
+/// ("von der Leyen", "Von der Leyen sagte"): mentions of that person, though
+/// another bearer of the name may be meant, so the caller marks them as guesses.
+/// A sentence opening with the lower-case particle is left alone: a line break
+/// cut it from a first name before it ("Elisabeth ¶ von Thadden").
+pub fn particle_surnames(tokens: &[&str], found: &[Found], gazetteer: &Gazetteer) -> Vec<Found> {
+    let covered = |i: usize| found.iter().any(|f| f.start <= i && i < f.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match gazetteer.particle_surname(tokens, i) {
+            Some((len, id))
+                if !(i..i + len).any(covered)
+                    && (i > 0 || tokens[0].starts_with(char::is_uppercase)) =>
+            {
+                out.push(Found {
+                    start: i,
+                    end: i + len,
+                    kind: EntityKind::Person,
+                    known: Some(id),
+                });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
 /// The known place that a person chunk without its title is made of after a
 /// lower-case particle ("von Bayern" of "Ministerpräsident von Bayern"), as a
 /// mention of that place; `None` where the chunk is anything else ("von der Leyen").

@@ -26,6 +26,9 @@ pub struct Candidate {
     pub known: Option<usize>,
     /// Roles, country and party found around it.
     pub attrs: Attributes,
+    /// Whether it names its person by a guess (a known surname alone), which the
+    /// mention keeps ([`Mention::inferred`]).
+    pub inferred: bool,
 }
 
 /// A role noun that may refer back to a person ("der US-Präsident").
@@ -102,7 +105,7 @@ pub fn resolve(
         draft.mentions.push(Mention {
             span: c.span,
             text: c.text.clone(),
-            inferred: false,
+            inferred: c.inferred,
         });
     }
     merge_acronyms(&mut drafts);

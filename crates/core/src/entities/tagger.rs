@@ -128,6 +128,24 @@ impl EntityTagger {
                     kind: f.kind,
                     known: f.known,
                     attrs,
+                    inferred: false,
+                });
+            }
+            // a known surname alone may mean another bearer: a guess, which the
+            // quote models do not read (their inputs stay as they were trained)
+            for f in mentions::particle_surnames(words, found, &self.gazetteer) {
+                let span = tokens[f.start].span.to(&tokens[f.end - 1].span);
+                candidates.push(Candidate {
+                    span,
+                    text: span.slice(text).to_string(),
+                    words: words[f.start..f.end]
+                        .iter()
+                        .map(|w| w.to_string())
+                        .collect(),
+                    kind: f.kind,
+                    known: f.known,
+                    attrs: Attributes::default(),
+                    inferred: true,
                 });
             }
             for (i, role, guess) in context.role_references(&titles) {
