@@ -109,16 +109,9 @@ impl EntityTagger {
                 gazetteer: &self.gazetteer,
                 cues: &self.cues,
             };
-            let mut titles = Vec::new();
-            for (m, f) in found.iter().enumerate() {
+            let candidate = |f: &Found, attrs: Attributes, inferred: bool| {
                 let span = tokens[f.start].span.to(&tokens[f.end - 1].span);
-                let attrs = if f.kind == EntityKind::Person {
-                    context.attributes(m)
-                } else {
-                    Attributes::default()
-                };
-                titles.extend(&attrs.role_tokens);
-                candidates.push(Candidate {
+                Candidate {
                     span,
                     text: span.slice(text).to_string(),
                     words: words[f.start..f.end]
@@ -128,25 +121,23 @@ impl EntityTagger {
                     kind: f.kind,
                     known: f.known,
                     attrs,
-                    inferred: false,
-                });
+                    inferred,
+                }
+            };
+            let mut titles = Vec::new();
+            for (m, f) in found.iter().enumerate() {
+                let attrs = if f.kind == EntityKind::Person {
+                    context.attributes(m)
+                } else {
+                    Attributes::default()
+                };
+                titles.extend(&attrs.role_tokens);
+                candidates.push(candidate(f, attrs, false));
             }
             // a known surname alone may mean another bearer: a guess, which the
             // quote models do not read (their inputs stay as they were trained)
             for f in mentions::particle_surnames(words, found, &self.gazetteer) {
-                let span = tokens[f.start].span.to(&tokens[f.end - 1].span);
-                candidates.push(Candidate {
-                    span,
-                    text: span.slice(text).to_string(),
-                    words: words[f.start..f.end]
-                        .iter()
-                        .map(|w| w.to_string())
-                        .collect(),
-                    kind: f.kind,
-                    known: f.known,
-                    attrs: Attributes::default(),
-                    inferred: true,
-                });
+                candidates.push(candidate(&f, Attributes::default(), true));
             }
             for (i, role, guess) in context.role_references(&titles) {
                 references.push(RoleReference {
