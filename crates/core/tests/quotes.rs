@@ -37,8 +37,11 @@ fn check(expect: &str, quote: Option<&Quote>) -> Option<String> {
     let speaker_ok = speaker == "-" || q.speaker.as_ref().map(|s| s.text.as_str()) == Some(speaker);
     let cue_ok =
         cue == "-" && q.cue.is_none() || q.cue.as_ref().map(|c| c.words()).as_deref() == Some(cue);
-    let addressee_ok =
-        addressee == "-" || q.addressee.as_ref().map(|a| a.text.as_str()) == Some(addressee);
+    let addressee_ok = match addressee {
+        "-" => true,
+        "none" => q.addressee.is_none(),
+        text => q.addressee.as_ref().map(|a| a.text.as_str()) == Some(text),
+    };
     (!(kind_ok && q.text.contains(contains) && speaker_ok && cue_ok && addressee_ok))
         .then(|| format!("got {}, want {expect:?}", describe(q)))
 }

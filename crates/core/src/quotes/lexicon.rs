@@ -35,6 +35,8 @@ pub struct QuoteLexicon {
     place_prepositions: FxHashSet<String>,
     /// Prepositions of whom a medium was shared with ("mit").
     partners: FxHashSet<String>,
+    /// Medium nouns that name a publisher one speaks to ("Zeitung"), lower case.
+    outlet_nouns: Vec<String>,
     genitives: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
@@ -190,6 +192,7 @@ impl QuoteLexicon {
                 "dative" => lex.datives.extend(forms.map(str::to_string)),
                 "place_preposition" => lex.place_prepositions.extend(forms.map(str::to_string)),
                 "partner" => lex.partners.extend(forms.map(str::to_string)),
+                "outlet_noun" => lex.outlet_nouns.extend(forms.map(str::to_lowercase)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
@@ -394,11 +397,24 @@ impl QuoteLexicon {
     /// Whether `word` is a noun that names a medium ("Interview", "Zeitung"), also as
     /// the end of a compound ("Pressemitteilung", "ZDF-Interview").
     pub fn is_medium_noun(&self, word: &str) -> bool {
+        Self::ends_in_noun(&self.medium_nouns, word)
+    }
+
+    /// Whether `word` is a medium noun that names a publisher one speaks to
+    /// ("Zeitung", "Nachrichtenagentur", "Tageszeitung"), not a document or event
+    /// ("Mitteilung", "Interview").
+    pub fn is_outlet_noun(&self, word: &str) -> bool {
+        Self::ends_in_noun(&self.outlet_nouns, word)
+    }
+
+    /// Whether capitalised `word` is one of the lower-case `nouns` or a compound
+    /// ending in one.
+    fn ends_in_noun(nouns: &[String], word: &str) -> bool {
         if !word.starts_with(char::is_uppercase) {
             return false;
         }
         let lower = word.to_lowercase();
-        self.medium_nouns
+        nouns
             .iter()
             .any(|n| lower == *n || (lower.len() >= n.len() + 3 && lower.ends_with(n.as_str())))
     }

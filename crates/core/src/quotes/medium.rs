@@ -13,6 +13,7 @@
 //! `data/quotes/cues.tsv`.
 
 use super::attribution::Context;
+use super::lexicon::QuoteLexicon;
 use super::speakers::after_name;
 use super::Found;
 use crate::model::{ActorRef, EntityKind, TokenKind};
@@ -108,7 +109,7 @@ fn after_preposition(
 /// a medium noun ("der Zeitung „Die Welt“", "der „Bild“-Zeitung", "dem Sender
 /// ZDF"): the organisation or the words in quotation marks in it.
 fn outlet_spoken_to(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<String> {
-    let phrase = outlet_phrase(cx, at, frame)?;
+    let phrase = outlet_phrase(cx, at, frame, QuoteLexicon::is_medium_noun)?;
     phrase
         .clone()
         .find(|&k| opens_name(cx, k))
@@ -116,9 +117,15 @@ fn outlet_spoken_to(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option
 }
 
 /// The tokens of a phrase that opens with a determiner at token `at` and names an
-/// outlet by a medium noun, with the name after the noun ("der Nachrichtenagentur
-/// dpa", "der Zeitung „Die Welt“", "der „Bild“-Zeitung").
-fn outlet_phrase(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<Range<usize>> {
+/// outlet by a noun for which `head_noun` holds (a medium noun, or only an outlet
+/// noun where a publisher is meant), with the name after the noun ("der
+/// Nachrichtenagentur dpa", "der Zeitung „Die Welt“", "der „Bild“-Zeitung").
+fn outlet_phrase(
+    cx: &Context<'_>,
+    at: usize,
+    frame: &Range<usize>,
+    head_noun: fn(&QuoteLexicon, &str) -> bool,
+) -> Option<Range<usize>> {
     let determiner = cx.words.get(at)?;
     if at >= frame.end || !(cx.lexicon.is_dative(determiner) || cx.lexicon.is_genitive(determiner))
     {
@@ -136,10 +143,7 @@ fn outlet_phrase(cx: &Context<'_>, at: usize, frame: &Range<usize>) -> Option<Ra
             || cx.words[k].starts_with(char::is_lowercase);
         !passed
     })?;
-    let noun = cx
-        .lexicon
-        .is_medium_noun(cx.words[head].trim_start_matches('-'))
-        .then_some(head)?;
+    let noun = head_noun(cx.lexicon, cx.words[head].trim_start_matches('-')).then_some(head)?;
     let after = noun + 1;
     let end = if after < frame.end && is_outlet(cx, after) {
         mention_end(cx, after, frame.end)
@@ -168,7 +172,9 @@ pub(super) fn without_outlet(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
         let dative = cx.lexicon.is_dative(word) && cx.words[k - 1].starts_with(char::is_uppercase);
         let opens = dative
             || (after_name(cx, k) && is_name_word(cx, k - 1) && cx.lexicon.is_genitive(word));
-        opens && (opens_name(cx, k + 1) || outlet_phrase(cx, k, &sentence).is_some())
+        opens
+            && (opens_name(cx, k + 1)
+                || outlet_phrase(cx, k, &sentence, QuoteLexicon::is_medium_noun).is_some())
     });
     match cut {
         Some(k) => cx.phrase_actor(start, k),
@@ -194,7 +200,10 @@ pub(super) fn outlet_addressee(cx: &Context<'_>, f: &Found) -> Option<ActorRef> 
     let speaker = f.speaker.as_ref()?;
     let speaker = cx.token_after(speaker.span.start)..cx.token_after(speaker.span.end);
     let after = after_cue_and_speaker(cue, &speaker);
-    let phrase = outlet_phrase(cx, after, &cx.frame(cue, &(f.start..f.end)))?;
+    // a publisher, not a document: "sagte X einer DFB-Mitteilung zufolge" was said
+    // to nobody
+    let frame = cx.frame(cue, &(f.start..f.end));
+    let phrase = outlet_phrase(cx, after, &frame, QuoteLexicon::is_outlet_noun)?;
     Some(cx.phrase_actor(phrase.start, phrase.end))
 }
 
