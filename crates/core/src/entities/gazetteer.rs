@@ -127,7 +127,8 @@ pub struct Gazetteer {
     /// Last names of the known persons ("Wadephul").
     surnames: FxHashSet<String>,
     /// Known persons' surnames that open with a lower-case particle ("von der
-    /// Leyen", "bin Salman"), by that particle: a name without its first name.
+    /// Leyen", "bin Salman"), also with the particle capitalised as a sentence
+    /// opens with it ("Von der Leyen"): a name without its first name.
     particle_surnames: NameIndex<usize>,
     /// Every inflected role form → its role.
     roles: FxHashMap<String, usize>,
@@ -136,6 +137,17 @@ pub struct Gazetteer {
 
 /// Names by their first token: all tokens of each name, and what it stands for.
 type NameIndex<T> = FxHashMap<String, Vec<(Vec<String>, T)>>;
+
+/// Adds the name made of `tokens` to `index` under its first token, once.
+fn index_name<T: PartialEq>(index: &mut NameIndex<T>, tokens: Vec<String>, value: T) {
+    let Some(first) = tokens.first().cloned() else {
+        return;
+    };
+    let entries = index.entry(first).or_default();
+    if !entries.iter().any(|(t, _)| *t == tokens) {
+        entries.push((tokens, value));
+    }
+}
 
 /// The longest name of `index` starting at `tokens[at]`: (token count, its value).
 fn longest_match<T: Copy>(index: &NameIndex<T>, tokens: &[&str], at: usize) -> Option<(usize, T)> {
@@ -479,10 +491,10 @@ impl Gazetteer {
                 let particle = (1..words.len()).find(|&j| words[j].starts_with(char::is_lowercase));
                 if let Some(j) = particle.filter(|&j| j + 1 < words.len()) {
                     let surname = words[j..].to_vec();
-                    let entries = g.particle_surnames.entry(words[j].clone()).or_default();
-                    if !entries.iter().any(|(t, _)| *t == surname) {
-                        entries.push((surname, id));
-                    }
+                    let mut opening = surname.clone();
+                    opening[0] = capitalised(&opening[0]);
+                    index_name(&mut g.particle_surnames, opening, id);
+                    index_name(&mut g.particle_surnames, surname, id);
                 }
             }
         }
@@ -566,13 +578,7 @@ impl Gazetteer {
 
     fn add_name(&mut self, name: &str, id: usize) {
         let tokens: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-        let Some(first) = tokens.first().cloned() else {
-            return;
-        };
-        let entries = self.names.entry(first).or_default();
-        if !entries.iter().any(|(t, _)| *t == tokens) {
-            entries.push((tokens, id));
-        }
+        index_name(&mut self.names, tokens, id);
     }
 
     fn lookup_name(&self, name: &str) -> Option<usize> {
@@ -598,18 +604,7 @@ impl Gazetteer {
     /// ("von der Leyen", also "Von der Leyen" opening a sentence): (token count,
     /// known index).
     pub fn particle_surname(&self, tokens: &[&str], at: usize) -> Option<(usize, usize)> {
-        let first = tokens.get(at)?;
-        let lower = first.to_lowercase();
-        let rest = |t: &[String]| {
-            tokens.len() >= at + t.len()
-                && t[1..].iter().zip(&tokens[at + 1..]).all(|(a, b)| a == b)
-        };
-        self.particle_surnames
-            .get(&lower)?
-            .iter()
-            .filter(|(t, _)| rest(t))
-            .max_by_key(|(t, _)| t.len())
-            .map(|(t, id)| (t.len(), *id))
+        longest_match(&self.particle_surnames, tokens, at)
     }
 
     /// The country a lower- or upper-case adjective form names ("russischen" → Russland).

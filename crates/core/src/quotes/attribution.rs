@@ -343,6 +343,13 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The kind of the entity that token `k` certainly mentions, if any.
+    pub fn kind_at(&self, k: usize) -> Option<EntityKind> {
+        self.entity_at[k]
+            .and_then(|e| self.analysis.entities.get(e))
+            .map(|e| e.kind)
+    }
+
     /// Whether token `k` is a quotation mark, opening or closing.
     pub fn is_quote_mark(&self, k: usize) -> bool {
         matches!(

@@ -242,7 +242,7 @@ fn after_cue_and_speaker(cue: usize, speaker: &Range<usize>) -> usize {
 
 /// Whether token `k` belongs to an organisation's mention.
 fn is_outlet(cx: &Context<'_>, k: usize) -> bool {
-    cx.entity_at[k].is_some_and(|e| cx.analysis.entities[e].kind == EntityKind::Organisation)
+    cx.kind_at(k) == Some(EntityKind::Organisation)
 }
 
 /// One past the last token, before token `end`, of the mention that covers token `k`.

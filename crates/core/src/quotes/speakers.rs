@@ -409,12 +409,9 @@ fn completions(
 /// the output only, after the ranking, so that the models' inputs stay as trained.
 pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     let start = cx.token_after(speaker.span.start);
-    let mut end = cx.token_after(speaker.span.end);
-    let place = |k: usize| {
-        cx.entity_at[k]
-            .and_then(|e| cx.analysis.entities.get(e))
-            .is_some_and(|e| e.kind == EntityKind::Place)
-    };
+    let whole = cx.token_after(speaker.span.end);
+    let mut end = whole;
+    let place = |k: usize| cx.kind_at(k) == Some(EntityKind::Place);
     // the medium noun, past a determiner and an adjective ("in einem langen Brief")
     let medium = |k: usize| {
         (k..(k + 3).min(end))
@@ -437,7 +434,7 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
     {
         end -= 1;
     }
-    if end == cx.token_after(speaker.span.end) {
+    if end == whole {
         speaker
     } else {
         cx.phrase_actor(start, end)
@@ -447,11 +444,7 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 /// Whether token `k` (not the first) comes right after a person's name and is not
 /// part of it: a determiner there opens a new phrase ("Dirk Lorenz dem …").
 pub(super) fn after_name(cx: &Context<'_>, k: usize) -> bool {
-    let name = cx.entity_at[k - 1];
-    name != cx.entity_at[k]
-        && name
-            .and_then(|e| cx.analysis.entities.get(e))
-            .is_some_and(|e| e.kind == EntityKind::Person)
+    cx.entity_at[k - 1] != cx.entity_at[k] && cx.kind_at(k - 1) == Some(EntityKind::Person)
 }
 
 /// A candidate phrase: its tokens, its actor where known and where it comes from.
