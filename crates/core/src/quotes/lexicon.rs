@@ -38,6 +38,8 @@ pub struct QuoteLexicon {
     /// Medium nouns that name a publisher one speaks to ("Zeitung"), lower case.
     outlet_nouns: Vec<String>,
     genitives: FxHashSet<String>,
+    /// Relative pronouns ("der", "dessen"), lower case.
+    relatives: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
     hearsay: FxHashSet<String>,
@@ -194,6 +196,7 @@ impl QuoteLexicon {
                 "partner" => lex.partners.extend(forms.map(str::to_string)),
                 "outlet_noun" => lex.outlet_nouns.extend(forms.map(str::to_lowercase)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
+                "relative" => lex.relatives.extend(forms.map(str::to_string)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
                 "hearsay" => lex.hearsay.extend(forms.map(str::to_lowercase)),
@@ -344,6 +347,12 @@ impl QuoteLexicon {
         Self::holds_lower(&self.genitives, word)
     }
 
+    /// Whether `word` (as written) is a relative pronoun ("der", "dessen"): after a
+    /// comma it may open a relative clause.
+    pub fn is_relative(&self, word: &str) -> bool {
+        self.relatives.contains(word)
+    }
+
     /// Whether `word` is a speech verb whose object, not its subject, is the
     /// speaker ("Die Zeitung zitierte den Minister mit den Worten: …").
     pub fn is_quoting(&self, word: &str) -> bool {
@@ -454,10 +463,11 @@ mod tests {
         let lex = QuoteLexicon::parse(
             "t",
             "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n\
-             genitive\t-\tdes\nquoting\tzitieren\tzitierte\n",
+             genitive\t-\tdes\nrelative\t-\tder|dessen\nquoting\tzitieren\tzitierte\n",
         )
         .unwrap();
         assert!(lex.is_genitive("Des") && !lex.is_genitive("den"));
+        assert!(lex.is_relative("dessen") && !lex.is_relative("Der"));
         assert!(lex.is_quoting("zitierte") && !lex.is_quoting("sagte"));
         assert_eq!(lex.cue("sagte"), Some(CueKind::Verb));
         assert_eq!(lex.cue("laut"), Some(CueKind::Source));

@@ -278,6 +278,7 @@ impl QuoteTagger {
                     _ => f.speaker,
                 }
                 .map(|s| speakers::without_place_or_medium(&cx, s))
+                .map(|s| speakers::without_run_on(&cx, s))
                 .map(|s| addressee::not_spoken_to(s, &spoken_to));
                 if let (Some(a), Some(s)) = (&addressee, &speaker) {
                     spoken_to.push((a.clone(), s.clone()));
