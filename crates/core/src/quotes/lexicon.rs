@@ -40,6 +40,8 @@ pub struct QuoteLexicon {
     genitives: FxHashSet<String>,
     /// Relative pronouns ("der", "dessen"), lower case.
     relatives: FxHashSet<String>,
+    /// Prepositions and conjunctions inside a role apposition ("vom", "und").
+    linking: FxHashSet<String>,
     quoting: FxHashSet<String>,
     subordinators: FxHashSet<String>,
     hearsay: FxHashSet<String>,
@@ -197,6 +199,7 @@ impl QuoteLexicon {
                 "outlet_noun" => lex.outlet_nouns.extend(forms.map(str::to_lowercase)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "relative" => lex.relatives.extend(forms.map(str::to_string)),
+                "linking" => lex.linking.extend(forms.map(str::to_string)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
                 "subordinator" => lex.subordinators.extend(forms.map(str::to_lowercase)),
                 "hearsay" => lex.hearsay.extend(forms.map(str::to_lowercase)),
@@ -353,6 +356,11 @@ impl QuoteLexicon {
         self.relatives.contains(word)
     }
 
+    /// Whether `word` (as written) joins the words of a role apposition ("vom", "und").
+    pub fn is_linking(&self, word: &str) -> bool {
+        self.linking.contains(word)
+    }
+
     /// Whether `word` is a speech verb whose object, not its subject, is the
     /// speaker ("Die Zeitung zitierte den Minister mit den Worten: …").
     pub fn is_quoting(&self, word: &str) -> bool {
@@ -463,11 +471,12 @@ mod tests {
         let lex = QuoteLexicon::parse(
             "t",
             "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n\
-             genitive\t-\tdes\nrelative\t-\tder|dessen\nquoting\tzitieren\tzitierte\n",
+             genitive\t-\tdes\nrelative\t-\tder|dessen\nlinking\t-\tvom\nquoting\tzitieren\tzitierte\n",
         )
         .unwrap();
         assert!(lex.is_genitive("Des") && !lex.is_genitive("den"));
         assert!(lex.is_relative("dessen") && !lex.is_relative("Der"));
+        assert!(lex.is_linking("vom") && !lex.is_linking("kürzlich"));
         assert!(lex.is_quoting("zitierte") && !lex.is_quoting("sagte"));
         assert_eq!(lex.cue("sagte"), Some(CueKind::Verb));
         assert_eq!(lex.cue("laut"), Some(CueKind::Source));

@@ -401,8 +401,9 @@ fn completions(
     out
 }
 
-/// `speaker` without the place or medium it ends in after a person's name
-/// ("António Guterres in Genf", "Tschentscher im „Morgenmagazin“ der ARD", "Michael
+/// `speaker` without the place or medium it ends in after a person's name, with or
+/// without a comma ("António Guterres in Genf", "Frank-Jürgen Weise, in
+/// Nürnberg", "Tschentscher im „Morgenmagazin“ der ARD", "Michael
 /// Gove in einem Schreiben an …") and without a comma or colon at its end: where
 /// and how someone spoke is not who spoke, and the corpus leaves such places,
 /// media and punctuation out (3 of its 3,304 speakers end in a comma). Applied to
@@ -419,10 +420,13 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
             .any(|j| cx.lexicon.is_medium_noun(cx.words[j]))
     };
     let preposition = |w: &str| cx.lexicon.is_place_preposition(w) || cx.lexicon.is_medium_word(w);
+    // also after a comma ("Frank-Jürgen Weise, in Nürnberg")
     let cut = (start + 1..end.saturating_sub(1)).find(|&k| {
+        let at = if cx.words[k] == "," { k + 1 } else { k };
         after_name(cx, k)
-            && preposition(cx.words[k])
-            && (place(k + 1) || cx.is_quote_mark(k + 1) || medium(k + 1))
+            && at + 1 < end
+            && preposition(cx.words[at])
+            && (place(at + 1) || cx.is_quote_mark(at + 1) || medium(at + 1))
     });
     if let Some(k) = cut {
         end = k;
@@ -459,7 +463,8 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 ///   der Fachstelle");
 /// - a cue at its start ("Laut CNN", "urteilte Romney"): the corpus marks it as
 ///   the cue, never as part of a speaker;
-/// - a determiner or comma left at its end ("Frank Sichau, der").
+/// - a determiner, comma or source preposition left at its end ("Frank Sichau,
+///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue).
 pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     let mut start = cx.token_after(speaker.span.start);
     let whole = cx.token_after(speaker.span.end);
@@ -501,7 +506,9 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
         .find(|&k| object(k) || time(k) || relative(k))
         .unwrap_or(whole);
     while end > start + 1
-        && (cx.lexicon.is_determiner(cx.words[end - 1]) || cx.words[end - 1] == ",")
+        && (cx.lexicon.is_determiner(cx.words[end - 1])
+            || cx.lexicon.is_source_preposition(cx.words[end - 1])
+            || cx.words[end - 1] == ",")
     {
         end -= 1;
     }
@@ -510,6 +517,122 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     } else {
         cx.phrase_actor(start, end)
     }
+}
+
+/// `speaker` with its apposition, as the corpus keeps it in its speakers: the role
+/// between commas or up to the sentence's end after a person's name ("Stephen
+/// Singer, ein Klimaexperte vom WWF", "Olli Rehn, EU-Erweiterungskommissar,
+/// sagte"), the holder's name after a role ("dem Chefankläger des Strafgerichts,
+/// Luis Moreno Ocampo") and the role before a name that follows a speech verb or
+/// opens the sentence ("Der Doktorvater zu Guttenbergs, Peter Häberle"). Not a
+/// relative clause ("Merkel, die anschließend abreiste"), another name of a list
+/// ("Merkel, Macron und Biden"), a clause with a verb the lexicon knows or that
+/// ends in a lower-case word, as a verb does ("Johnson, die Rechte … schützen zu
+/// wollen"), or words of the quotation `quote` unless the speaker stands in it
+/// too (a source inside reported speech: "sollen laut dem Chefankläger, Luis
+/// Moreno Ocampo, Folterungen …"). Applied to the output only.
+pub(super) fn with_apposition(
+    cx: &Context<'_>,
+    speaker: ActorRef,
+    quote: &Range<usize>,
+) -> ActorRef {
+    let start = cx.token_after(speaker.span.start);
+    let end = cx.token_after(speaker.span.end);
+    if end <= start {
+        return speaker;
+    }
+    let outside = |r: &Range<usize>| {
+        r.end <= quote.start || r.start >= quote.end || (quote.start <= start && end <= quote.end)
+    };
+    let after = apposition_after(cx, start, end).filter(|&last| outside(&(end..last)));
+    let before = role_before(cx, start).filter(|&first| outside(&(first..start)));
+    match (before, after) {
+        (None, None) => speaker,
+        (first, last) => cx.phrase_actor(first.unwrap_or(start), last.unwrap_or(end)),
+    }
+}
+
+/// One past the end of the apposition after the speaker phrase `start..end`: a role
+/// after a person's name, the holder's name after a role.
+fn apposition_after(cx: &Context<'_>, start: usize, end: usize) -> Option<usize> {
+    let sentence_end = cx.sentence(cx.sentence_of[start]).end;
+    if end + 2 >= sentence_end
+        || cx.words[end] != ","
+        || opens_relative_clause(cx, end + 1, sentence_end)
+    {
+        return None;
+    }
+    let person = |k: usize| cx.kind_at(k) == Some(EntityKind::Person);
+    let last = (end + 1..sentence_end)
+        .find(|&k| matches!(cx.words[k], "," | "." | ":" | ";") || cx.is_quote_mark(k))
+        .unwrap_or(sentence_end);
+    let phrase = end + 1..last;
+    let mut first = phrase.start;
+    while first < last && cx.lexicon.is_determiner(cx.words[first]) {
+        first += 1;
+    }
+    let holder = person(end + 1)
+        && phrase
+            .clone()
+            .all(|k| cx.entity_at[k] == cx.entity_at[end + 1]);
+    let fits = phrase.len() <= APPOSITION_WORDS
+        && first < last
+        && cx.words[first].starts_with(char::is_uppercase)
+        && if person(end - 1) {
+            // a role, not an outlet spoken to ("Stefan Genth, der Deutschen Presse-Agentur")
+            !person(first) && cx.kind_at(first) != Some(EntityKind::Organisation)
+        } else {
+            holder
+        }
+        && !cx.words[last - 1].starts_with(char::is_lowercase)
+        && phrase.clone().all(|k| apposition_word(cx, k));
+    fits.then_some(last)
+}
+
+/// The first token of the role before the person's name that opens the speaker
+/// phrase at token `start`, after a comma: a determiner phrase that follows a
+/// speech verb or punctuation or opens the sentence.
+fn role_before(cx: &Context<'_>, start: usize) -> Option<usize> {
+    let sentence_start = cx.sentence(cx.sentence_of[start]).start;
+    if start < sentence_start + 3
+        || cx.words[start - 1] != ","
+        || cx.kind_at(start) != Some(EntityKind::Person)
+        || !cx.words[start - 2].starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let comma = start - 1;
+    let from = comma.saturating_sub(APPOSITION_WORDS).max(sentence_start);
+    (from..comma - 1).find(|&p| {
+        cx.lexicon.is_determiner(cx.words[p])
+            && (p == sentence_start
+                || cx.is_verb_cue(p - 1)
+                || cx.analysis.tokens[p - 1].kind == TokenKind::Punct)
+            && (p..comma)
+                .all(|k| apposition_word(cx, k) && cx.kind_at(k) != Some(EntityKind::Person))
+    })
+}
+
+/// Whether token `k` may stand in a role apposition: a word of a name, a
+/// capitalised word that is no cue, or a lower-case determiner, linking word
+/// ("vom", "und") or inflected adjective; anything else (punctuation, a verb, an
+/// adverb: "kürzlich", "schützen zu wollen") makes it a clause. A time makes it
+/// an adverbial ("Georg Franck, ein Jahr vor der Geburt …").
+fn apposition_word(cx: &Context<'_>, k: usize) -> bool {
+    let w = cx.words[k];
+    let lower = w.starts_with(char::is_lowercase);
+    let inflected = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e));
+    cx.analysis.tokens[k].kind != TokenKind::Punct
+        && !cx.starts_timex(k)
+        && cx.lexicon.cue(w).is_none()
+        && (cx.entity_at[k].is_some()
+            || !lower
+            || cx.lexicon.is_determiner(w)
+            || cx.lexicon.is_linking(w)
+            || (inflected
+                && !cx.lexicon.is_konjunktiv(w)
+                && !cx.lexicon.is_auxiliary(w)
+                && !cx.lexicon.is_subordinator(w)))
 }
 
 /// Whether a relative clause opens at token `k` (before token `end`), not an
@@ -547,6 +670,9 @@ fn opens_relative_clause(cx: &Context<'_>, k: usize, end: usize) -> bool {
 pub(super) fn after_name(cx: &Context<'_>, k: usize) -> bool {
     cx.entity_at[k - 1] != cx.entity_at[k] && cx.kind_at(k - 1) == Some(EntityKind::Person)
 }
+
+/// The most words an apposition after a speaker's name may have.
+const APPOSITION_WORDS: usize = 12;
 
 /// A candidate phrase: its tokens, its actor where known and where it comes from.
 type Phrase = (Range<usize>, Option<ActorRef>, Vec<Origin>);
