@@ -115,7 +115,7 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             let first = tokens.partition_point(|t| t.span.start < quote.span.start);
-            for (slot, t) in quote_at.iter_mut().zip(tokens).skip(first) {
+            for (slot, t) in quote_at[first..].iter_mut().zip(&tokens[first..]) {
                 if t.span.end > quote.span.end {
                     break;
                 }

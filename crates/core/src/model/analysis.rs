@@ -75,7 +75,7 @@ impl Analysis {
         for (e, entity) in self.entities.iter().enumerate() {
             for m in entity.mentions.iter().filter(|m| keep(m)) {
                 let first = tokens.partition_point(|t| t.span.end <= m.span.start);
-                for (slot, t) in entity_at.iter_mut().zip(tokens).skip(first) {
+                for (slot, t) in entity_at[first..].iter_mut().zip(&tokens[first..]) {
                     if t.span.start >= m.span.end {
                         break;
                     }
