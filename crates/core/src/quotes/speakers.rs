@@ -461,8 +461,8 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 ///   one ("einer Meldung der dpa, die von der Basler Zeitung verbreitet wurde"), but
 ///   cut short it is no phrase; an apposition stays ("Ursula Castrup, die Leiterin
 ///   der Fachstelle");
-/// - a cue at its start ("Laut CNN", "urteilte Romney"): the corpus marks it as
-///   the cue, never as part of a speaker;
+/// - a speech verb or source preposition at its start ("Laut CNN" → "CNN"): the
+///   corpus marks it as the cue, never as part of a speaker;
 /// - a determiner, comma or source preposition left at its end ("Frank Sichau,
 ///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue).
 pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
