@@ -466,11 +466,12 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 /// - a determiner, comma or source preposition left at its end ("Frank Sichau,
 ///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue).
 pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
-    let mut start = cx.token_after(speaker.span.start);
+    let first = cx.token_after(speaker.span.start);
     let whole = cx.token_after(speaker.span.end);
-    if whole <= start {
+    if whole <= first {
         return speaker;
     }
+    let mut start = first;
     if start + 1 < whole
         && (cx.is_verb_cue(start) || cx.lexicon.is_source_preposition(cx.words[start]))
     {
@@ -512,7 +513,7 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     {
         end -= 1;
     }
-    if (start..end) == (cx.token_after(speaker.span.start)..whole) {
+    if (start, end) == (first, whole) {
         speaker
     } else {
         cx.phrase_actor(start, end)
