@@ -463,6 +463,15 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 ///   der Fachstelle");
 /// - a speech verb or source preposition at its start ("Laut CNN" → "CNN"): the
 ///   corpus marks it as the cue, never as part of a speaker;
+/// - a finite verb the lexicon knows (a speech verb or an auxiliary) inside it,
+///   before any comma, quotation mark or relative clause: a phrase holds none.
+///   German puts the subject after the finite verb when another phrase opens the
+///   sentence, so the speaker is what follows ("Im September hatte Englands
+///   Premier David Cameron" → "Englands Premier David Cameron"); where what
+///   precedes may be the subject itself ("Die Kinder haben Aufgaben") or is a
+///   source noun phrase ("Nach Angaben der Behörde hatte BMW …"), or what follows
+///   is no subject (a dative, a preposition, a bare noun), the speaker is what
+///   precedes;
 /// - a determiner, comma or source preposition left at its end ("Frank Sichau,
 ///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue).
 pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
@@ -478,6 +487,14 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
         start += 1;
         while start + 1 < whole && cx.analysis.tokens[start].kind == TokenKind::Punct {
             start += 1;
+        }
+    }
+    let mut stop = whole;
+    if let Some(verb) = inner_verb(cx, start, whole) {
+        if !subject_before_verb(cx, start, verb) && opens_subject(cx, verb + 1, whole) {
+            start = verb + 1;
+        } else {
+            stop = verb;
         }
     }
     // a capitalised word that does not open its sentence
@@ -499,13 +516,13 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
             && cx.entity_at[k] != cx.entity_at[k - 1]
             && !cx.lexicon.is_source_of(cx.words[k])
     };
-    let unfinished = cx.words[whole - 1].starts_with(char::is_uppercase)
-        || cx.analysis.tokens[whole - 1].kind == TokenKind::Punct;
+    let unfinished = cx.words[stop - 1].starts_with(char::is_uppercase)
+        || cx.analysis.tokens[stop - 1].kind == TokenKind::Punct;
     let relative =
-        |k: usize| unfinished && cx.words[k] == "," && opens_relative_clause(cx, k + 1, whole);
-    let mut end = (start + 1..whole)
+        |k: usize| unfinished && cx.words[k] == "," && opens_relative_clause(cx, k + 1, stop);
+    let mut end = (start + 1..stop)
         .find(|&k| object(k) || time(k) || relative(k))
-        .unwrap_or(whole);
+        .unwrap_or(stop);
     while end > start + 1
         && (cx.lexicon.is_determiner(cx.words[end - 1])
             || cx.lexicon.is_source_preposition(cx.words[end - 1])
@@ -517,6 +534,64 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
         speaker
     } else {
         cx.phrase_actor(start, end)
+    }
+}
+
+/// The first speech verb or auxiliary (lower case) after token `start` of the
+/// speaker phrase `start..end` and before any comma or quotation mark in it: the
+/// finite verb of a clause the phrase runs over ("Im September hatte Englands
+/// Premier David Cameron"), not one of a relative clause or a quoted title.
+fn inner_verb(cx: &Context<'_>, start: usize, end: usize) -> Option<usize> {
+    (start + 1..end)
+        .take_while(|&k| cx.words[k] != "," && !cx.is_quote_mark(k))
+        .find(|&k| {
+            let word = cx.words[k];
+            word.starts_with(char::is_lowercase)
+                && (cx.is_verb_cue(k) || cx.lexicon.is_auxiliary(word))
+        })
+}
+
+/// Whether the words `start..verb` before a finite verb may be its subject: not a
+/// phrase a preposition opens ("Im September hatte X"), a lone determiner standing
+/// for what was said ("Das hat X gesagt") or the source that speaks for the
+/// subject ("nach eigenen Angaben hat Tönnies"). A source noun phrase is kept
+/// whole, as the corpus marks it ("Nach Angaben der Behörde hatte BMW …": what
+/// follows the verb is what the source reports).
+fn subject_before_verb(cx: &Context<'_>, start: usize, verb: usize) -> bool {
+    let first = cx.words[start].to_lowercase();
+    let lex = &cx.lexicon;
+    let preposition = !lex.is_determiner(&first)
+        && (lex.is_linking(&first) || lex.is_medium_word(&first) || lex.is_own(&first));
+    let demonstrative = verb == start + 1 && lex.is_determiner(&first);
+    !preposition && !demonstrative
+}
+
+/// Whether the words `k..end` after a finite verb open its subject rather than an
+/// object, a predicate or an adverbial: a name, a noun before a name ("WHO-Chef
+/// Tedros"), or a phrase a non-dative determiner or an adjective opens; not a bare
+/// noun ("X ist Inhaber der Firma"), a dative ("sagte dem Sender"), a preposition
+/// ("wollte gegenüber der Zeitung") or punctuation.
+fn opens_subject(cx: &Context<'_>, k: usize, end: usize) -> bool {
+    if k >= end || cx.analysis.tokens[k].kind != TokenKind::Word {
+        return false;
+    }
+    let word = cx.words[k];
+    let lex = &cx.lexicon;
+    let name = |j: usize| j < end && cx.entity_at[j].is_some();
+    if word.starts_with(char::is_lowercase) {
+        let determiner = lex.is_determiner(word) && !lex.is_dative(word);
+        let adjective = ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| word.ends_with(e))
+            && !lex.is_determiner(word)
+            && !lex.is_linking(word)
+            && !lex.is_medium_word(word)
+            && !lex.is_auxiliary(word)
+            && !lex.is_subordinator(word);
+        (determiner || adjective)
+            && (k + 1..end).any(|j| cx.words[j].starts_with(char::is_uppercase))
+    } else {
+        name(k) || name(k + 1)
     }
 }
 
@@ -902,9 +977,14 @@ mod tests {
     use crate::quotes::lexicon::QuoteLexicon;
     use crate::{Article, Pipeline};
 
-    /// The variants `completions` makes of the phrase from word `from` to word `to`
-    /// (inclusive) of the one-sentence article `text`, as text.
-    fn variants(text: &str, from: &str, to: &str) -> Vec<String> {
+    /// `f` of the quote stage's context of the article `text` and the tokens from
+    /// the first word `from` to the first word `to` (inclusive).
+    fn on_phrase<T>(
+        text: &str,
+        from: &str,
+        to: &str,
+        f: impl FnOnce(&Context<'_>, Range<usize>) -> T,
+    ) -> T {
         let dct = "2025-10-01".parse().ok();
         let analysis = Pipeline::german()
             .unwrap()
@@ -912,10 +992,19 @@ mod tests {
         let lexicon = QuoteLexicon::german().unwrap();
         let cx = Context::new(&analysis, &lexicon);
         let at = |w: &str| cx.words.iter().position(|x| *x == w).unwrap();
-        completions(&cx, at(from)..at(to) + 1, &|_| true)
-            .into_iter()
-            .map(|r| cx.words[r].join(" "))
-            .collect()
+        let phrase = at(from)..at(to) + 1;
+        f(&cx, phrase)
+    }
+
+    /// The variants `completions` makes of the phrase from word `from` to word `to`
+    /// (inclusive) of the one-sentence article `text`, as text.
+    fn variants(text: &str, from: &str, to: &str) -> Vec<String> {
+        on_phrase(text, from, to, |cx, phrase| {
+            completions(cx, phrase, &|_| true)
+                .into_iter()
+                .map(|r| cx.words[r].join(" "))
+                .collect()
+        })
     }
 
     #[test]
@@ -933,5 +1022,69 @@ mod tests {
         // a phrase with nothing after its head keeps its one form
         let text = "Das sei ein Fehler, sagten die Demonstranten.";
         assert!(variants(text, "die", "Demonstranten").is_empty());
+    }
+
+    /// What `without_run_on` leaves of the speaker from word `from` to word `to`
+    /// (inclusive) of the article `text`.
+    fn run_on_cut(text: &str, from: &str, to: &str) -> String {
+        on_phrase(text, from, to, |cx, phrase| {
+            let speaker = cx.phrase_actor(phrase.start, phrase.end);
+            without_run_on(cx, speaker).text
+        })
+    }
+
+    #[test]
+    fn a_speaker_is_cut_at_a_finite_verb_it_runs_over() {
+        // (article, first and last word of the speaker, what is left of it)
+        let cases = [
+            // the subject after the verb, where another phrase opens the sentence
+            (
+                "Die Impfung sei sicher. Das hat Gesundheitsminister Karl Lauterbach gesagt.",
+                ("Das", "Lauterbach"),
+                "Gesundheitsminister Karl Lauterbach",
+            ),
+            (
+                "Im September hatte Englands Premier David Cameron erklärt, er trete an.",
+                ("Im", "Cameron"),
+                "Englands Premier David Cameron",
+            ),
+            // the subject before it, where it may be one, or where a bare noun, a
+            // preposition or a comma follows the verb
+            (
+                "Die Kinder haben die Aufgaben bekommen, sagte die Lehrerin Anna Roth.",
+                ("Die", "Aufgaben"),
+                "Die Kinder",
+            ),
+            (
+                "Jens Bauer ist Inhaber der Firma und berichtet, dass kaum Karten verkauft seien.",
+                ("Jens", "und"),
+                "Jens Bauer",
+            ),
+            (
+                "Ein Sprecher der Stadt wollte gegenüber der Zeitung nichts dazu sagen.",
+                ("Ein", "Zeitung"),
+                "Ein Sprecher der Stadt",
+            ),
+            (
+                "Der Arzt Peter Krause sagt, Zahlen aus Italien zeigten, dass viele sterben.",
+                ("Der", "Italien"),
+                "Der Arzt Peter Krause",
+            ),
+            // a source noun phrase, whose verb opens what it reports
+            (
+                "Nach Angaben der Behörde hatte Daimler seine Zahlen geschönt.",
+                ("Angaben", "Daimler"),
+                "Angaben der Behörde",
+            ),
+            // a relative clause's verb is no verb of the phrase
+            (
+                "Das sei falsch, sagte Arturo Arauz, der das Gesetz entworfen hatte.",
+                ("Arturo", "hatte"),
+                "Arturo Arauz, der das Gesetz entworfen hatte",
+            ),
+        ];
+        for (text, (from, to), left) in cases {
+            assert_eq!(run_on_cut(text, from, to), left, "{text}");
+        }
     }
 }
