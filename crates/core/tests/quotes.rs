@@ -185,3 +185,14 @@ fn a_direct_quotes_text_leaves_its_quotation_marks_out() {
         ["Wir sind bereit", "Wir sind bereit", "Das reicht nicht"]
     );
 }
+
+#[test]
+fn a_source_noun_before_its_preposition_is_left_out_of_the_quotation() {
+    let pipeline = Pipeline::german().expect("shipped data loads");
+    let analysis = analyze(
+        &pipeline,
+        "Seiner Meinung nach hätte die Stadt früher handeln müssen.",
+    );
+    let quotes: Vec<&str> = analysis.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["hätte die Stadt früher handeln müssen"]);
+}

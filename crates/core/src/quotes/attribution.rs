@@ -77,13 +77,17 @@ impl<'a> Context<'a> {
 
     /// Whether a time expression starts at token `k`.
     pub fn starts_timex(&self, k: usize) -> bool {
-        let Some(token) = self.analysis.tokens.get(k) else {
-            return false;
-        };
-        self.analysis
-            .timexes
+        self.after_timex(k).is_some()
+    }
+
+    /// The token after the time expression that starts at token `k`, if one does.
+    pub fn after_timex(&self, k: usize) -> Option<usize> {
+        let token = self.analysis.tokens.get(k)?;
+        let timexes = &self.analysis.timexes;
+        let i = timexes
             .binary_search_by_key(&token.span.start, |t| t.span.start)
-            .is_ok()
+            .ok()?;
+        Some(self.token_after(timexes[i].span.end))
     }
 
     /// Whether sentence `s` stands in a title or subheading.

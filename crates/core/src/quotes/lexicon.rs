@@ -23,6 +23,8 @@ pub struct QuoteLexicon {
     source_nouns: Vec<String>,
     konjunktiv: FxHashSet<String>,
     determiners: FxHashSet<String>,
+    /// Demonstratives that stand for what the sentence before said ("Das").
+    anaphors: FxHashSet<String>,
     media: FxHashSet<String>,
     source_links: FxHashSet<String>,
     source_clauses: FxHashSet<String>,
@@ -174,6 +176,7 @@ impl QuoteLexicon {
                 }
                 "konjunktiv" => lex.konjunktiv.extend(forms.map(str::to_string)),
                 "determiner" => lex.determiners.extend(forms.map(str::to_lowercase)),
+                "anaphor" => lex.anaphors.extend(forms.map(str::to_string)),
                 "medium" => lex.media.extend(forms.map(str::to_lowercase)),
                 "source_clause" => lex.source_clauses.extend(forms.map(str::to_string)),
                 "source_link" => lex.source_links.extend(forms.map(str::to_string)),
@@ -305,6 +308,12 @@ impl QuoteLexicon {
     /// Whether `word` starts a speaker phrase ("ein", "der").
     pub fn is_determiner(&self, word: &str) -> bool {
         Self::holds_lower(&self.determiners, word)
+    }
+
+    /// Whether `word` (as written) opens a sentence that reports the one before it
+    /// ("Das sagte X.", "Dies teilte Y mit.").
+    pub fn is_anaphor(&self, word: &str) -> bool {
+        self.anaphors.contains(word)
     }
 
     /// Whether `word` makes its clause report a source ("Wie … mitteilte").
@@ -471,10 +480,11 @@ mod tests {
         let lex = QuoteLexicon::parse(
             "t",
             "verb\tsagen\tsagte|sagt\nsource\tlaut\tlaut|Angaben\nkonjunktiv\tsein\tsei\ndeterminer\t-\tder\n\
-             genitive\t-\tdes\nrelative\t-\tder|dessen\nlinking\t-\tvom\nquoting\tzitieren\tzitierte\n",
+             genitive\t-\tdes\nanaphor\t-\tDas\nrelative\t-\tder|dessen\nlinking\t-\tvom\nquoting\tzitieren\tzitierte\n",
         )
         .unwrap();
         assert!(lex.is_genitive("Des") && !lex.is_genitive("den"));
+        assert!(lex.is_anaphor("Das") && !lex.is_anaphor("das"));
         assert!(lex.is_relative("dessen") && !lex.is_relative("Der"));
         assert!(lex.is_linking("vom") && !lex.is_linking("kürzlich"));
         assert!(lex.is_quoting("zitierte") && !lex.is_quoting("sagte"));

@@ -379,9 +379,11 @@ impl QuoteTagger {
                     let act = act.and_then(|p| speech_act(cx, p))?;
                     continuation(cx, s, &act)
                 })
+                .or_else(|| reported_by_next(cx, s))
             {
                 if !f.incomplete {
-                    at_sentence[s] = Some(found.len());
+                    // with the sentence that reports it ("Das sagte X.")
+                    at_sentence[s..=f.sentence].fill(Some(found.len()));
                 }
                 found.push(f);
             }
@@ -792,7 +794,8 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 let noun = word.starts_with(char::is_uppercase) && k > r.start;
                 let linked = |j: usize| j >= r.start && cx.lexicon.is_source_link(cx.words[j]);
                 // "Seiner Meinung nach": the link may follow the noun
-                let has_link = (k + 1 < r.end && linked(k + 1) && cx.words[k + 1] != "Nach")
+                let postposed = k + 1 < r.end && linked(k + 1) && cx.words[k + 1] != "Nach";
+                let has_link = postposed
                     || k > r.start
                         && (linked(k - 1)
                             || (k >= r.start + 2
@@ -846,9 +849,14 @@ fn indirect(cx: &Context<'_>, s: usize) -> Option<Found> {
                 } else {
                     k.saturating_sub(1).max(r.start)
                 };
-                let speaker_end = speaker
-                    .as_ref()
-                    .map_or(k + 1, |a| cx.token_after(a.span.end));
+                // past the preposition after its noun ("Seiner Meinung nach")
+                let speaker_end = if postposed {
+                    k + 2
+                } else {
+                    speaker
+                        .as_ref()
+                        .map_or(k + 1, |a| cx.token_after(a.span.end))
+                };
                 if phrase_start <= r.start + 1 && speaker_end < r.end {
                     start = speaker_end;
                     if word == "zufolge" {
@@ -1033,6 +1041,64 @@ fn speech_act(cx: &Context<'_>, s: usize) -> Option<Found> {
         .subject_before(range.start, verb)
         .or_else(|| cx.speaker_from(verb + 1, range.end))?;
     Some(Found::reported(range, speaker, verb, s))
+}
+
+/// Sentence `s` as what the next sentence of its block says was said, where that
+/// one opens with a demonstrative standing for it and a speech verb with its
+/// subject after it ("Die Schulen bleiben geschlossen. Das sagte Ministerpräsident
+/// Daniel Günther am Dienstag.", "Dies teilte ein Sprecher mit.", "Das hat X
+/// gesagt."). The corpus marks the demonstrative as part of the quotation; the
+/// quotation here is what it stands for, the sentence before whole.
+fn reported_by_next(cx: &Context<'_>, s: usize) -> Option<Found> {
+    let next = s + 1;
+    if next >= cx.analysis.sentences.len() || cx.block_of[next] != cx.block_of[s] {
+        return None;
+    }
+    let quote = cx.sentence(s);
+    let frame = without_final_punct(cx, next);
+    let opener = frame.start;
+    // a sentence with a speech verb or quotation marks of its own reports within
+    // itself ("X kündigte an, sie würden …. Dies bestätigte Y."), and a question
+    // is answered, not reported ("Warum? Das erklärt X.")
+    if frame.len() < 3
+        || !cx.lexicon.is_anaphor(cx.words[opener])
+        || cx.words.get(quote.end.wrapping_sub(1)) == Some(&"?")
+        || quote
+            .clone()
+            .any(|k| cx.is_quote_mark(k) || cx.is_verb_cue(k))
+    {
+        return None;
+    }
+    // the speech verb right after it, with its particle at the clause's end ("Dies
+    // teilte X mit", not "Das gab eine Diskussion"), or its participle at the end
+    // after an auxiliary there ("Das hat X gesagt", not "Das sei falsch, sagte X")
+    let second = opener + 1;
+    let last = frame.end - 1;
+    let verb = if cx.is_verb_cue(second) {
+        let particles = cx.lexicon.particles(cx.words[second]);
+        if !particles.is_empty() && !particles.iter().any(|p| p == cx.words[last]) {
+            return None;
+        }
+        second
+    } else if cx.lexicon.is_auxiliary(cx.words[second])
+        && cx.is_verb_cue(last)
+        && !(second..last).any(|k| cx.words[k] == ",")
+    {
+        last
+    } else {
+        return None;
+    };
+    let subject_end = if verb == second { frame.end } else { verb };
+    // past a time ("Das erklärte gestern ein Sprecher", "Das sagte am Montag X")
+    let mut subject = second + 1;
+    while let Some(after) = cx.after_timex(subject).filter(|&a| a > subject) {
+        subject = after;
+    }
+    if subject >= subject_end || cx.lexicon.is_dative(cx.words[subject]) {
+        return None;
+    }
+    let speaker = cx.speaker_from(subject, subject_end)?;
+    Some(Found::reported(quote, speaker, verb, next))
 }
 
 /// A Konjunktiv sentence right after reported speech (`previous`, the quote of the

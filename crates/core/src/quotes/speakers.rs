@@ -19,7 +19,7 @@ use super::features::{entity, suffix, SentenceFacts};
 use super::labeller::{Labelled, Part};
 use super::lexicon::CueKind;
 use super::linear::{yes, Features, LinearModel, LinearModelError};
-use super::{Found, Proposer};
+use super::{combine, Found, Proposer};
 use crate::model::{ActorRef, EntityKind, TokenKind};
 use std::ops::Range;
 
@@ -111,7 +111,10 @@ impl Origin {
 /// of either to learn them), nor for the speaker the rules read from "nach eigenen Angaben" (the
 /// sentence's subject): the corpus marks the phrase "eigenen Angaben" itself as
 /// the speaker, which in depesche's schema is not one, so the ranking learns
-/// nothing there and is not asked.
+/// nothing there and is not asked. Nor for a sentence that the next one reports
+/// ("… . Das sagte X."): grammar names its speaker, the subject after the verb,
+/// and as training examples its speakers after the quotation taught the ranking
+/// to look there elsewhere too.
 pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     // "nach eigenen Angaben", "eigenen Angaben zufolge"
     let own_source = f
@@ -120,7 +123,11 @@ pub(super) fn is_ranked(cx: &Context<'_>, f: &Found) -> bool {
     // "zitierte den Minister mit den Worten": grammar, not the corpus' few cases,
     // says the object speaks
     let quoted_object = f.speaker.is_some() && f.cue.is_some_and(|c| cx.is_quoting_verb(c));
-    !f.incomplete && !own_source && !quoted_object && !headline_speaker(cx, f)
+    // "… . Das sagte X.": the cue in the sentence after the quotation
+    let reported_by_next = f
+        .cue
+        .is_some_and(|c| cx.sentence_of[c] > combine::closing_sentence(cx, f));
+    !f.incomplete && !own_source && !quoted_object && !reported_by_next && !headline_speaker(cx, f)
 }
 
 /// Whether `f` is a headline quotation whose speaker the rules read before its colon
