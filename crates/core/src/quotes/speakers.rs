@@ -587,9 +587,7 @@ fn opens_subject(cx: &Context<'_>, k: usize, end: usize) -> bool {
     let name = |j: usize| j < end && cx.entity_at[j].is_some();
     if word.starts_with(char::is_lowercase) {
         let determiner = lex.is_determiner(word) && !lex.is_dative(word);
-        let adjective = ["e", "en", "er", "es", "em"]
-            .iter()
-            .any(|e| word.ends_with(e))
+        let adjective = has_adjective_ending(word)
             && !lex.is_determiner(word)
             && !lex.is_linking(word)
             && !lex.is_medium_word(word)
@@ -704,7 +702,7 @@ fn role_before(cx: &Context<'_>, start: usize) -> Option<usize> {
 fn apposition_word(cx: &Context<'_>, k: usize) -> bool {
     let w = cx.words[k];
     let lower = w.starts_with(char::is_lowercase);
-    let inflected = ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e));
+    let inflected = has_adjective_ending(w);
     cx.analysis.tokens[k].kind != TokenKind::Punct
         && !cx.starts_timex(k)
         && cx.lexicon.cue(w).is_none()
@@ -716,6 +714,15 @@ fn apposition_word(cx: &Context<'_>, k: usize) -> bool {
                 && !cx.lexicon.is_konjunktiv(w)
                 && !cx.lexicon.is_auxiliary(w)
                 && !cx.lexicon.is_subordinator(w)))
+}
+
+/// Whether `word` ends as an inflected German adjective does ("-e", "-en", "-er",
+/// "-es", "-em"): a lower-case word so ending may stand in a noun phrase
+/// ("ehemalige", "deutschen").
+fn has_adjective_ending(word: &str) -> bool {
+    ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
 }
 
 /// Whether a relative clause opens at token `k` (before token `end`), not an
