@@ -196,3 +196,32 @@ fn a_source_noun_before_its_preposition_is_left_out_of_the_quotation() {
     let quotes: Vec<&str> = analysis.quotes.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(quotes, ["hätte die Stadt früher handeln müssen"]);
 }
+
+#[test]
+fn a_lost_frame_is_an_incomplete_quote_only_after_speech() {
+    let pipeline = Pipeline::german().expect("shipped data loads");
+    let incomplete = |text: &str| -> Vec<(Option<String>, bool)> {
+        analyze(&pipeline, text)
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_ref().map(|s| s.text.clone()), q.incomplete))
+            .collect()
+    };
+    let spoken = "Der Stadtrat tagte am Montag.\n\nDazu sagte die Bürgermeisterin:";
+    assert_eq!(
+        incomplete(spoken),
+        [(Some("die Bürgermeisterin".to_string()), true)]
+    );
+    let reported = "Der Stadtrat tagte am Montag.\n\nBeide Fraktionen seien sich einig:";
+    assert_eq!(
+        incomplete(reported),
+        [(Some("Beide Fraktionen".to_string()), true)]
+    );
+    // a list or table that was lost is no speech
+    for listed in [
+        "Der Stadtrat tagte am Montag.\n\nDie Ergebnisse der Wahl im Überblick:",
+        "Der Stadtrat tagte am Montag.\n\nFolgende Beschlüsse wurden gefasst:",
+    ] {
+        assert_eq!(incomplete(listed), [], "{listed}");
+    }
+}

@@ -6,8 +6,9 @@
 //! A quote inside a reported sentence makes a mixed quote. Indirect speech is a
 //! speech verb with a clause in Konjunktiv or with "dass", a source word ("laut X",
 //! "X zufolge", "nach Angaben von X"), a headline "Name: Forderung", or a Konjunktiv
-//! sentence that carries on the reported speech before it. A frame whose content
-//! was lost (a `missing_embed` warning) is kept with `incomplete: true`. The words
+//! sentence that carries on the reported speech before it. A speech frame whose
+//! content was lost (a `missing_embed` warning after a speech verb or in Konjunktiv)
+//! is kept with `incomplete: true`. The words
 //! are data in `data/quotes/cues.tsv` ([`lexicon`]); [`attribution`] finds speakers.
 //!
 //! A trained [`labeller`] then marks reported speech, speakers and cues token by
@@ -687,7 +688,9 @@ fn closing_cue(cx: &Context<'_>, o: usize, c: usize) -> Option<Found> {
 }
 
 /// A frame whose content was lost: a sentence flagged `missing_embed` that ends in a
-/// colon after a speaker.
+/// colon after a speech verb ("sagte Trump:") or in reported speech ("Beide seien
+/// sich einig:"). A colon after neither introduces a list or a table ("Die Bilanz im
+/// Überblick:", "Folgende Ergebnisse wurden erzielt:"), which is no speech.
 fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
     let r = cx.sentence(s);
     if !cx.flagged[s] || r.is_empty() || cx.words[r.end - 1] != ":" {
@@ -699,7 +702,8 @@ fn incomplete_frame(cx: &Context<'_>, s: usize) -> Option<Found> {
         Some(k) => cx
             .speaker_from(k + 1, colon)
             .or_else(|| cx.speaker_before(k)),
-        None => cx.speaker_from(r.start, colon),
+        None if cx.holds_konjunktiv(r.start..colon) => cx.speaker_from(r.start, colon),
+        None => return None,
     };
     Some(Found {
         start: r.end,
