@@ -334,3 +334,23 @@ fn sample_articles_match_expected_md() {
         assert_eq!(lost_embeds(a), e.lost_embeds, "{}", e.file);
     }
 }
+
+#[test]
+fn a_label_paragraph_before_its_text_is_no_lost_embed() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    let analyze = |text: &str| {
+        let published = "2025-10-01".parse().ok();
+        pipeline.analyze(depesche_core::Article::from_text("case", text, published))
+    };
+    let interview = "Die Ärztin arbeitet seit zwanzig Jahren in Kassel.\n\nZEIT ONLINE:\n\nWie geht es Ihnen?\n\nSchulte-Markwort:\n\nGut, danke.";
+    assert_eq!(lost_embeds(&analyze(interview)), Vec::<&str>::new());
+    // a frame after its speaker, or a longer phrase, still loses what it introduces
+    let lost = "Die Ärztin arbeitet seit zwanzig Jahren in Kassel.\n\nDazu sagte die Ärztin:\n\nDie Bilanz des Jahres im Überblick:\n\nDer Rat tagt wieder im Mai.";
+    assert_eq!(
+        lost_embeds(&analyze(lost)),
+        [
+            "Dazu sagte die Ärztin:",
+            "Die Bilanz des Jahres im Überblick:"
+        ]
+    );
+}

@@ -4,7 +4,10 @@
 //! "…, sagte Trump:" followed by a subheading or nothing. A colon-final block is
 //! flagged when the next block is a heading, when there is none, or when the next
 //! paragraph does not continue it: continuing text starts with a quote mark, a
-//! list marker, a list number or a lower-case word.
+//! list marker, a list number or a lower-case word. A block that is only a label of
+//! up to three capitalised words ("Schulte-Markwort:", "ZEIT ONLINE:", "Das
+//! Ergebnis:") is continued by any block after it: interviews and overviews set a
+//! turn's or item's text in the paragraph (or short line) after its label.
 
 use crate::model::{Analysis, BlockKind, Token, TokenKind, Warning, WarningKind};
 use crate::pipeline::Stage;
@@ -46,7 +49,11 @@ pub fn find(analysis: &Analysis) -> Vec<Warning> {
         if !ends_in_colon {
             continue;
         }
+        // a label's text may be set as a short line of its own, which reads as a
+        // subheading
+        let label = s == first + 1 && is_label(text, analysis.sentence_tokens(last));
         let continued = match article.blocks.get(b + 1) {
+            Some(_) if label => true,
             Some(next) if next.kind == BlockKind::Paragraph => analysis
                 .sentences
                 .get(s)
@@ -78,4 +85,17 @@ fn continues(text: &str, first: &Token) -> bool {
         TokenKind::Word => first.text(text).starts_with(char::is_lowercase),
         _ => false,
     }
+}
+
+/// Whether `tokens` (a whole block's one sentence) are a label: one to three
+/// capitalised words and the colon after them.
+fn is_label(text: &str, tokens: &[Token]) -> bool {
+    let Some((colon, words)) = tokens.split_last() else {
+        return false;
+    };
+    colon.text(text) == ":"
+        && (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
 }
