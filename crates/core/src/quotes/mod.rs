@@ -1066,7 +1066,7 @@ fn reported_by_next(cx: &Context<'_>, s: usize) -> Option<Found> {
     // is answered, not reported ("Warum? Das erklärt X.")
     if frame.len() < 3
         || !cx.lexicon.is_anaphor(cx.words[opener])
-        || cx.words.get(quote.end.wrapping_sub(1)) == Some(&"?")
+        || quote.clone().last().is_some_and(|k| cx.words[k] == "?")
         || quote
             .clone()
             .any(|k| cx.is_quote_mark(k) || cx.is_verb_cue(k))
