@@ -14,7 +14,7 @@ fn is_terminal(c: char) -> bool {
 }
 
 /// Quotes and brackets that may follow a sentence's final punctuation.
-fn is_closing(c: char) -> bool {
+pub fn is_closing(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '»' | '«' | '›' | '‹' | ')' | ']' | '}'
