@@ -225,3 +225,107 @@ fn a_lost_frame_is_an_incomplete_quote_only_after_speech() {
         assert_eq!(incomplete(listed), [], "{listed}");
     }
 }
+
+/// Each quotation of `text` as (speaker, addressee, opening words).
+fn turns_of(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
+    let a = analyze(pipeline, text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let name = |x: Option<&depesche_core::model::ActorRef>| {
+                x.map_or_else(|| "-".to_string(), |x| x.text.clone())
+            };
+            let opening: String = q
+                .text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                name(q.speaker.as_ref()),
+                name(q.addressee.as_ref()),
+                opening,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_interview_is_quoted_turn_by_turn() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    let text = "Die Tierärztin Anna Roth leitet das Tierheim in Kiel.\n\
+                KIELER WOCHE: Frau Roth, wie voll ist das Tierheim?\n\
+                Anna Roth: Voller als je zuvor. Wir nehmen keine Katzen mehr auf.\n\
+                Auch die Hunde sind mehr geworden.\n\
+                KIELER WOCHE: Woran liegt das?\n\
+                Roth:\n\
+                Viele haben sich in der Krise ein Tier angeschafft. Der Landrat hat uns gesagt, die Stadt werde helfen.\n\
+                KIELER WOCHE: Und jetzt?\n\
+                Roth: Jetzt warten wir.\n\
+                Das Gespräch führte Ole Hansen.";
+    let got = turns_of(&pipeline, text);
+    let turn = |speaker: &str, to: &str, opening: &str| {
+        (speaker.to_string(), to.to_string(), opening.to_string())
+    };
+    // an answer runs over its paragraphs and a label alone in its block speaks in
+    // the next; the last ends with its block, before the outro
+    for want in [
+        turn("Anna Roth", "KIELER WOCHE", "Voller als je"),
+        turn("Roth", "KIELER WOCHE", "Viele haben sich"),
+        turn("KIELER WOCHE", "Roth", "Und jetzt?"),
+        turn("Roth", "KIELER WOCHE", "Jetzt warten wir."),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+    let a = analyze(&pipeline, text);
+    let first = a.quotes.iter().find(|q| q.text.starts_with("Voller"));
+    assert!(
+        first.is_some_and(|q| q.text.ends_with("mehr geworden.")),
+        "{got:?}"
+    );
+    assert!(
+        a.quotes.iter().all(|q| !q.text.contains("Gespräch führte")),
+        "{got:?}"
+    );
+    // the reported speech of someone the answer names stays his
+    assert!(
+        got.iter()
+            .any(|(s, _, o)| s == "Der Landrat" && o.starts_with("die Stadt")),
+        "{got:?}"
+    );
+    // the speaker is the interviewee's entity
+    let roth = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Anna Roth")
+        .map(|e| e.id.clone());
+    assert!(roth.is_some());
+    let mut answers = a
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.text.ends_with("Roth")));
+    assert!(
+        answers.clone().count() >= 3
+            && answers.all(|q| q.speaker.as_ref().and_then(|s| s.entity.clone()) == roth)
+    );
+}
+
+#[test]
+fn labels_without_an_interview_are_no_turns() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    // a person's name once and labels that do not alternate between two parties
+    let text = "Der Trainer Max Weber zog Bilanz.\n\
+                Das Ergebnis: Drei Siege und zwei Niederlagen.\n\
+                Das Fazit: Die Mannschaft ist auf einem guten Weg.\n\
+                Weber: Wir sind zufrieden.";
+    let got = turns_of(&pipeline, text);
+    assert!(got.iter().all(|(_, to, _)| to == "-"), "{got:?}");
+    // two labels that alternate, but neither names a person
+    let text = "Der Stadtrat stritt über das neue Stadion.\n\
+                Pro: Das Stadion bringt Besucher.\n\
+                Contra: Das Stadion kostet zu viel.\n\
+                Pro: Der Verein zahlt die Hälfte.\n\
+                Contra: Die Stadt trägt das Risiko.";
+    let got = turns_of(&pipeline, text);
+    assert!(got.iter().all(|(_, to, _)| to == "-"), "{got:?}");
+}

@@ -17,13 +17,15 @@
 //! the reported speech the rules missed, of which a learned choice ([`keep`]) keeps
 //! the likely. Last, a learned ranking ([`speakers`]) chooses each quotation's
 //! speaker among all that the rules and labels propose. Both are linear models
-//! ([`linear`]).
+//! ([`linear`]). An interview printed as labelled turns is read apart
+//! (`interview`): each turn is a quotation of its label's party.
 
 mod addressee;
 pub mod attribution;
 mod combine;
 mod cue;
 pub mod features;
+mod interview;
 pub mod keep;
 pub mod labeller;
 pub mod lexicon;
@@ -125,6 +127,61 @@ impl Found {
             proposer: Proposer::Rules,
         }
     }
+}
+
+/// `quotes` with the turns of an interview ([`interview`]) in place of what the
+/// rules and the labeller found in them and in their labels, numbered anew. A
+/// quotation inside a turn stays where the turn names its speaker, who is not the
+/// turn's own ("Scholz hat gesagt, …" in an answer).
+fn with_interview_turns(cx: &Context<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
+    let turns = interview::turns(cx);
+    if turns.is_empty() {
+        return quotes;
+    }
+    let spans: Vec<crate::model::Span> = turns
+        .iter()
+        .map(|t| cx.span(t.tokens.start, t.tokens.end))
+        .collect();
+    let someone_else = |q: &Quote, turn: &interview::Turn, span: &crate::model::Span| {
+        q.speaker.as_ref().is_some_and(|s| {
+            let named_here = span.start <= s.span.start && s.span.end <= span.end;
+            let other = match (&s.entity, &turn.speaker.entity) {
+                (Some(a), Some(b)) => a != b,
+                _ => s.text != turn.speaker.text,
+            };
+            named_here && other && !cx.lexicon.is_pronoun(&s.text)
+        })
+    };
+    let mut out: Vec<Quote> = quotes
+        .into_iter()
+        .filter(|q| {
+            !turns.iter().zip(&spans).any(|(turn, span)| {
+                let from = turn.speaker.span.start;
+                let overlaps = q.span.start < span.end && from < q.span.end.max(q.span.start + 1);
+                overlaps && !someone_else(q, turn, span)
+            })
+        })
+        .collect();
+    let text = &cx.analysis.article.text;
+    for (turn, span) in turns.into_iter().zip(spans) {
+        out.push(Quote {
+            id: String::new(),
+            kind: QuoteKind::Direct,
+            text: span.slice(text).to_string(),
+            span,
+            speaker: Some(turn.speaker),
+            cue: None,
+            addressee: turn.addressee,
+            medium: None,
+            date: cx.date_said(turn.sentence, span),
+            incomplete: false,
+        });
+    }
+    out.sort_by_key(|q| q.span.start);
+    for (i, q) in out.iter_mut().enumerate() {
+        q.id = format!("q{}", i + 1);
+    }
+    out
 }
 
 /// The tokens of quotation `f` without the quotation marks around a direct one: the
@@ -255,7 +312,7 @@ impl QuoteTagger {
         let text = &analysis.article.text;
         // (addressee, speaker) of each quote so far
         let mut spoken_to: Vec<(ActorRef, ActorRef)> = Vec::new();
-        found
+        let quotes: Vec<Quote> = found
             .into_iter()
             .enumerate()
             .map(|(i, mut f)| {
@@ -301,7 +358,8 @@ impl QuoteTagger {
                     incomplete: f.incomplete,
                 }
             })
-            .collect()
+            .collect();
+        with_interview_turns(&cx, quotes)
     }
 
     /// The quotations the rules and the labeller find, with their first speakers:
