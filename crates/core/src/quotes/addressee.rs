@@ -21,7 +21,7 @@ pub(super) fn addressee(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> O
 
 /// The labelled addressee of `labelled` (its sentence's) nearest to the cue of
 /// quotation `f` (or to the quotation), unless a preposition of place stands
-/// before it.
+/// before it or it holds the start of `f`'s speaker.
 fn nearest_labelled(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Option<ActorRef> {
     let (start, end) = f.cue.map_or((f.start, f.end), |c| (c, c + 1));
     let me = Labelled {
@@ -44,9 +44,14 @@ fn nearest_labelled(cx: &Context<'_>, labelled: &[Labelled], f: &Found) -> Optio
         let with = (x.start..x.end).find(|&k| cx.lexicon.is_partner(cx.words[k]))?;
         (with + 1 < x.end).then_some((with + 1, x.end))
     };
+    // who spoke is not whom they spoke to: a stretch from the speaker's start on is
+    // none, and the frame's other rules read the phrase after it (a speaker that
+    // runs on into the addressee keeps it, and loses it later)
+    let speaker = f.speaker.as_ref().map(|s| cx.token_after(s.span.start));
+    let over_speaker = |x: &Labelled| speaker.is_some_and(|s| x.start <= s && s < x.end);
     labelled
         .iter()
-        .filter(|x| x.part == Part::Addressee)
+        .filter(|x| x.part == Part::Addressee && !over_speaker(x))
         .filter_map(|x| whom(x).map(|(start, end)| Labelled { start, end, ..*x }))
         .min_by_key(|x| distance(x, &me))
         .map(|x| cx.phrase_actor(x.start, x.end))
