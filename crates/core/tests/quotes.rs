@@ -329,3 +329,40 @@ fn labels_without_an_interview_are_no_turns() {
     let got = turns_of(&pipeline, text);
     assert!(got.iter().all(|(_, to, _)| to == "-"), "{got:?}");
 }
+
+/// The quotations of an article in the plain format (whose title is a heading).
+fn plain_article_quotes(pipeline: &Pipeline, text: &str) -> Vec<Quote> {
+    use depesche_core::article::{read, InputFormat, ReadOptions};
+    let article = read(
+        "case.txt",
+        text.as_bytes(),
+        InputFormat::Plain,
+        &ReadOptions::default(),
+    )
+    .into_iter()
+    .next()
+    .and_then(Result::ok)
+    .expect("the article reads");
+    pipeline.analyze(article).quotes
+}
+
+#[test]
+fn a_headline_quote_is_said_by_whom_the_body_quotes_with_its_words() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    let text = " date 2025-10-01 Tarifstreit:„Wir bleiben hart“\n\
+                Die Gewerkschaft will im Tarifstreit nicht nachgeben.\n\
+                „Wir bleiben hart, bis die Arbeitgeber ein Angebot vorlegen“, sagte Verdi-Chefin Sabine Krauß am Montag.\n";
+    let quotes = plain_article_quotes(&pipeline, text);
+    let headline = quotes.iter().find(|q| q.text == "Wir bleiben hart");
+    let speaker = headline
+        .and_then(|q| q.speaker.as_ref())
+        .map(|s| s.text.as_str());
+    assert_eq!(speaker, Some("Verdi-Chefin Sabine Krauß"), "{quotes:?}");
+    // two words repeat by chance
+    let text = " date 2025-10-01 Fußball:„Nie wieder“\n\
+                Der Verein stieg ab.\n\
+                „Nie wieder wollen wir so spielen“, sagte Trainer Max Weber.\n";
+    let quotes = plain_article_quotes(&pipeline, text);
+    let headline = quotes.iter().find(|q| q.text == "Nie wieder");
+    assert!(headline.is_some_and(|q| q.speaker.is_none()), "{quotes:?}");
+}

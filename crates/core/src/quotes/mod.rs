@@ -35,7 +35,7 @@ pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
 use crate::entities::features::Feature;
-use crate::model::{ActorRef, Analysis, Quote, QuoteKind, TokenKind};
+use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
@@ -129,6 +129,54 @@ impl Found {
     }
 }
 
+/// Gives a headline quotation without a speaker the speaker of the first quotation
+/// of the body that repeats it: a quoted title ("„Beschützen Sie Ihr Kind nicht
+/// übermäßig!“") is most often words the article then quotes with their speaker,
+/// above all in interviews (on the first 1,500 fang-covid articles, 68 of 221 such
+/// headings of three words or more). Words are compared in lower case without
+/// punctuation.
+fn headlines_from_body(cx: &Context<'_>, quotes: &mut [Quote]) {
+    /// The words of `text`, lower-cased, each between spaces.
+    fn words(text: &str) -> String {
+        let mut out = String::from(" ");
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.push_str(&w.to_lowercase());
+            out.push(' ');
+        }
+        out
+    }
+    let blocks = &cx.analysis.article.blocks;
+    let in_heading = |q: &Quote| {
+        blocks.iter().any(|b| {
+            matches!(b.kind, BlockKind::Title | BlockKind::Subheading)
+                && b.span.start <= q.span.start
+                && q.span.start < b.span.end.max(b.span.start + 1)
+        })
+    };
+    for i in 0..quotes.len() {
+        let headline = &quotes[i];
+        if headline.speaker.is_some() || !in_heading(headline) {
+            continue;
+        }
+        let said = words(&headline.text);
+        if said.split_whitespace().count() < MIN_HEADLINE_WORDS {
+            continue;
+        }
+        let speaker = quotes
+            .iter()
+            .enumerate()
+            .filter(|&(j, q)| j != i && !in_heading(q))
+            .find_map(|(_, q)| {
+                let speaker = q.speaker.as_ref()?;
+                words(&q.text).contains(&said).then(|| speaker.clone())
+            });
+        quotes[i].speaker = speaker;
+    }
+}
+
 /// `quotes` with the turns of an interview ([`interview`]) in place of what the
 /// rules and the labeller found in them and in their labels, numbered anew. A
 /// quotation inside a turn stays where the turn names its speaker, who is not the
@@ -198,6 +246,10 @@ fn without_quotation_marks(cx: &Context<'_>, f: &Found) -> (usize, usize) {
         (f.start, f.end)
     }
 }
+
+/// Fewest words a headline quotation needs for its speaker to be read from a body
+/// quotation that repeats it (a shorter one, "Nein", repeats by chance).
+const MIN_HEADLINE_WORDS: usize = 3;
 
 /// Who proposed a quotation: the rules, or the labeller with how far the keep model
 /// scored keeping it above dropping it (none where no keep model ran) and what it took
@@ -359,7 +411,9 @@ impl QuoteTagger {
                 }
             })
             .collect();
-        with_interview_turns(&cx, quotes)
+        let mut quotes = with_interview_turns(&cx, quotes);
+        headlines_from_body(&cx, &mut quotes);
+        quotes
     }
 
     /// The quotations the rules and the labeller find, with their first speakers:
