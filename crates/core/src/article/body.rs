@@ -41,7 +41,7 @@ pub fn blocks(lines: &[&str]) -> Vec<(BlockKind, String)> {
 /// block. In any text, a line that stops mid-sentence (no final punctuation) and
 /// that the next line continues in lower case is wrapped. In text wrapped at
 /// `width`, so is a greedy wrapper's break (the next line's first word would not
-/// have fitted) and a line without final punctuation that ends in a lower-case
+/// have fitted; not after a sentence's end before a label, [`opens_with_label`]) and a line without final punctuation that ends in a lower-case
 /// word, a comma or a dash, holds a comma, or fills most of the width. Publishers'
 /// wrappers also break early, around links and in a paragraph's first line (zeit.de
 /// in fang-covid: 590 of its first 1,500 articles), so the greedy test alone cut
@@ -54,15 +54,17 @@ fn is_wrap(line: &str, next: &str, width: Option<usize>) -> bool {
     }
     let len = line.chars().count();
     let first_word = next.split_whitespace().next().unwrap_or("");
-    let greedy = |w: usize| len <= w && len + 1 + first_word.chars().count() > w;
-    if width.is_some_and(greedy) {
-        return true;
-    }
     let core = line.trim_end_matches(is_closing);
     let ends_sentence = core
         .chars()
         .next_back()
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';'));
+    let greedy = |w: usize| len <= w && len + 1 + first_word.chars().count() > w;
+    if width.is_some_and(greedy) {
+        // an interview's turn or a list item opens its own block, however long
+        // the line before ("… wie viele annehmen." / "ZEIT ONLINE: Frau Kekilli, …")
+        return !(ends_sentence && opens_with_label(next));
+    }
     if ends_sentence {
         return false;
     }
@@ -77,6 +79,20 @@ fn is_wrap(line: &str, next: &str, width: Option<usize>) -> bool {
         || line.ends_with([',', '-', '–'])
         || line.contains(", ")
         || len + 2 * FILL_SLACK >= width
+}
+
+/// Whether `line` opens with a label: one to three capitalised words and a colon
+/// ("ZEIT ONLINE:", "Kekilli:", "Verfügbarkeit:").
+fn opens_with_label(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && label.len() == label.trim_start().len()
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 fn flush(out: &mut Vec<(BlockKind, String)>, current: &mut String) {
@@ -199,6 +215,17 @@ mod tests {
             w
         ));
         assert!(is_wrap(&"Wort ".repeat(11), "Weiter geht es.", w));
+        // a label after a sentence's end opens a block, even where greedy
+        assert!(!is_wrap(
+            &format!("{}.", "x".repeat(75)),
+            "ZEIT ONLINE: Wie geht es?",
+            w
+        ));
+        assert!(is_wrap(
+            &format!("{}.", "x".repeat(75)),
+            "Zeitraum für alle.",
+            w
+        ));
         // a heading, a sentence's end, a blank line
         assert!(!is_wrap(
             "Der Mensch",
