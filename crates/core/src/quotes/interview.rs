@@ -78,10 +78,12 @@ pub(super) fn turns(cx: &Context<'_>) -> Vec<Turn> {
         .windows(2)
         .filter(|w| w[0].party != w[1].party)
         .count();
+    if parties_used < 2 || changes < MIN_CHANGES {
+        return Vec::new();
+    }
     let words: Vec<Range<usize>> = labels.iter().map(|l| l.words.clone()).collect();
     let person = |l: &Label| person_of(cx, &l.words, &words);
-    let names_person = labels.iter().any(|l| person(l).is_some());
-    if parties_used < 2 || changes < MIN_CHANGES || !names_person {
+    if !labels.iter().any(|l| person(l).is_some()) {
         return Vec::new();
     }
     let speaker = |l: &Label| {
