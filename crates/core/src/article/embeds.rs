@@ -51,7 +51,8 @@ pub fn find(analysis: &Analysis) -> Vec<Warning> {
         }
         // a label's text may be set as a short line of its own, which reads as a
         // subheading
-        let label = s == first + 1 && is_label(text, analysis.sentence_tokens(last));
+        let tokens = analysis.sentence_tokens(last);
+        let label = s == first + 1 && opening_label(text, tokens) == Some(tokens.len() - 1);
         let continued = match article.blocks.get(b + 1) {
             Some(_) if label => true,
             Some(next) if next.kind == BlockKind::Paragraph => analysis
@@ -87,15 +88,19 @@ fn continues(text: &str, first: &Token) -> bool {
     }
 }
 
-/// Whether `tokens` (a whole block's one sentence) are a label: one to three
-/// capitalised words and the colon after them.
-fn is_label(text: &str, tokens: &[Token]) -> bool {
-    let Some((colon, words)) = tokens.split_last() else {
-        return false;
-    };
-    colon.text(text) == ":"
-        && (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+/// Most words a label has.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The number of words of the label that opens `tokens` (a sentence of `text`):
+/// one to three capitalised words and the colon after them ("ZEIT ONLINE:",
+/// "Kekilli:"); none if it opens with none. The quote stage reads interview turns
+/// by the same labels.
+pub fn opening_label(text: &str, tokens: &[Token]) -> Option<usize> {
+    let colon = tokens
+        .iter()
+        .take(MAX_LABEL_WORDS + 1)
+        .position(|t| t.text(text) == ":")?;
+    let capitalised =
+        |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
+    (colon > 0 && tokens[..colon].iter().all(capitalised)).then_some(colon)
 }

@@ -4,8 +4,8 @@
 //! mark says so, so the rules and the labeller miss the answers or give their
 //! sentences to whoever they name.
 //!
-//! A label is one to three capitalised words and a colon opening a block outside
-//! the headings. Labels with the same last word are one party ("Sibel Kekilli",
+//! A label ([`opening_label`], as the lost-embed check reads them) is one to three
+//! capitalised words and a colon opening a block outside the headings. Labels with the same last word are one party ("Sibel Kekilli",
 //! "Kekilli"). An article is an interview when two parties each open at least two
 //! turns, the turns change hands at least three times, and a party's label names a
 //! person ([`person_of`]): a colon after a capitalised word is common ("Das
@@ -19,7 +19,8 @@
 //! after it, for the first turn).
 
 use super::attribution::Context;
-use crate::model::{ActorRef, BlockKind, EntityKind, TokenKind};
+use crate::article::embeds::opening_label;
+use crate::model::{ActorRef, EntityKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -28,9 +29,6 @@ const MIN_TURNS: usize = 2;
 
 /// Fewest changes of hands between consecutive turns for an interview.
 const MIN_CHANGES: usize = 3;
-
-/// Most words a label has.
-const MAX_LABEL_WORDS: usize = 3;
 
 /// One turn of an interview.
 pub(super) struct Turn {
@@ -114,25 +112,18 @@ pub(super) fn turns(cx: &Context<'_>) -> Vec<Turn> {
     out
 }
 
-/// The label words that open sentence `s`, if it opens with one: one to
-/// [`MAX_LABEL_WORDS`] capitalised words and a colon at the start of a block,
-/// outside the headings (within a block, "Aber:" opens an answer's sentence, not a
-/// turn).
+/// The label words that open sentence `s`, if it opens with one
+/// ([`opening_label`]) at the start of a block, outside the headings (within a
+/// block, "Aber:" opens an answer's sentence, not a turn).
 fn label_at(cx: &Context<'_>, s: usize) -> Option<Range<usize>> {
     let opens_block = s == 0 || cx.block_of[s - 1] != cx.block_of[s];
     if !opens_block || cx.in_heading(s) {
         return None;
     }
     let sentence = cx.sentence(s);
-    let tokens = &cx.analysis.tokens;
-    let colon = sentence
-        .clone()
-        .take(MAX_LABEL_WORDS + 1)
-        .find(|&k| cx.words[k] == ":")?;
-    let words = sentence.start..colon;
-    let capitalised =
-        |k: usize| tokens[k].kind == TokenKind::Word && cx.words[k].starts_with(char::is_uppercase);
-    (!words.is_empty() && words.clone().all(capitalised)).then_some(words)
+    let tokens = &cx.analysis.tokens[sentence.clone()];
+    let words = opening_label(&cx.analysis.article.text, tokens)?;
+    Some(sentence.start..sentence.start + words)
 }
 
 /// The person entity a label names, where the article shows it is one: a label
@@ -167,7 +158,6 @@ fn person_of(cx: &Context<'_>, words: &Range<usize>, labels: &[Range<usize>]) ->
 /// when no words follow the label.
 fn turn_tokens(cx: &Context<'_>, label: &Label, next: Option<usize>) -> Option<Range<usize>> {
     let start = label.words.end + 1;
-    let blocks = &cx.analysis.article.blocks;
     let label_block = cx.block_of[label.sentence];
     // a label alone in its block speaks in the next block
     let alone = cx.sentence(label.sentence).end <= start
@@ -184,11 +174,8 @@ fn turn_tokens(cx: &Context<'_>, label: &Label, next: Option<usize>) -> Option<R
     let mut end = start;
     for s in label.sentence..cx.analysis.sentences.len() {
         let range = cx.sentence(s);
-        let block = cx.block_of[s];
-        let heading = blocks
-            .get(block)
-            .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Subheading));
-        if next.is_some_and(|n| range.start >= n) || block > last_block || heading {
+        if next.is_some_and(|n| range.start >= n) || cx.block_of[s] > last_block || cx.in_heading(s)
+        {
             break;
         }
         end = end.max(range.end);

@@ -35,7 +35,7 @@ pub mod speakers;
 
 use crate::entities::clusters::WordClusters;
 use crate::entities::features::Feature;
-use crate::model::{ActorRef, Analysis, BlockKind, Quote, QuoteKind, TokenKind};
+use crate::model::{ActorRef, Analysis, Quote, QuoteKind, TokenKind};
 use crate::pipeline::Stage;
 use crate::text::LexiconError;
 use attribution::Context;
@@ -148,17 +148,16 @@ fn headlines_from_body(cx: &Context<'_>, quotes: &mut [Quote]) {
         }
         out
     }
-    let blocks = &cx.analysis.article.blocks;
-    let in_heading = |q: &Quote| {
-        blocks.iter().any(|b| {
-            matches!(b.kind, BlockKind::Title | BlockKind::Subheading)
-                && b.span.start <= q.span.start
-                && q.span.start < b.span.end.max(b.span.start + 1)
+    let heading: Vec<bool> = quotes
+        .iter()
+        .map(|q| {
+            let s = cx.sentence_of.get(cx.token_after(q.span.start));
+            s.is_some_and(|&s| cx.in_heading(s))
         })
-    };
+        .collect();
     for i in 0..quotes.len() {
         let headline = &quotes[i];
-        if headline.speaker.is_some() || !in_heading(headline) {
+        if headline.speaker.is_some() || !heading[i] {
             continue;
         }
         let said = words(&headline.text);
@@ -168,7 +167,7 @@ fn headlines_from_body(cx: &Context<'_>, quotes: &mut [Quote]) {
         let speaker = quotes
             .iter()
             .enumerate()
-            .filter(|&(j, q)| j != i && !in_heading(q))
+            .filter(|&(j, _)| !heading[j])
             .find_map(|(_, q)| {
                 let speaker = q.speaker.as_ref()?;
                 words(&q.text).contains(&said).then(|| speaker.clone())
