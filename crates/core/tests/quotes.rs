@@ -366,3 +366,26 @@ fn a_headline_quote_is_said_by_whom_the_body_quotes_with_its_words() {
     let headline = quotes.iter().find(|q| q.text == "Nie wieder");
     assert!(headline.is_some_and(|q| q.speaker.is_none()), "{quotes:?}");
 }
+
+#[test]
+fn words_in_marks_without_a_lower_case_word_are_a_name() {
+    use depesche_core::quotes::is_name;
+    let name = |text: &str| is_name(text.split(' ').collect::<Vec<_>>().into_iter());
+    for title in [
+        "Berliner Zeitung",
+        "Hvalur 9",
+        "Iceland Nature Conservation Association",
+        "Ein Land - Zwei Systeme",
+        "Gesindel",
+    ] {
+        assert!(name(title), "{title}");
+    }
+    for said in [
+        "Wir schaffen das",
+        "Nein !",
+        "volle Verantwortung",
+        "9 Tote",
+    ] {
+        assert!(!name(said), "{said}");
+    }
+}

@@ -40,6 +40,10 @@ pub struct QuoteLexicon {
     /// Medium nouns that name a publisher one speaks to ("Zeitung"), lower case.
     outlet_nouns: Vec<String>,
     genitives: FxHashSet<String>,
+    /// Possessives and quantifiers that never open a genitive ("seine", "alle").
+    object_articles: FxHashSet<String>,
+    /// Adverbs that stand in a clause, never after a noun in its phrase ("gestern").
+    clause_adverbs: FxHashSet<String>,
     /// Relative pronouns ("der", "dessen"), lower case.
     relatives: FxHashSet<String>,
     /// Prepositions and conjunctions inside a role apposition ("vom", "und").
@@ -201,6 +205,8 @@ impl QuoteLexicon {
                 "partner" => lex.partners.extend(forms.map(str::to_string)),
                 "outlet_noun" => lex.outlet_nouns.extend(forms.map(str::to_lowercase)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
+                "clause_adverb" => lex.clause_adverbs.extend(forms.map(str::to_string)),
+                "object_article" => lex.object_articles.extend(forms.map(str::to_string)),
                 "relative" => lex.relatives.extend(forms.map(str::to_string)),
                 "linking" => lex.linking.extend(forms.map(str::to_string)),
                 "quoting" => lex.quoting.extend(forms.map(str::to_string)),
@@ -357,6 +363,21 @@ impl QuoteLexicon {
     /// speaker phrase on ("ein Sprecher des Ministeriums").
     pub fn is_genitive(&self, word: &str) -> bool {
         Self::holds_lower(&self.genitives, word)
+    }
+
+    /// Whether `word` (as written, lower case) is a possessive or quantifier that
+    /// cannot open a genitive ("seine", "alle"): after a noun it opens a new phrase, so
+    /// a speaker phrase ends before it ("der Präsident seine Position").
+    pub fn is_object_article(&self, word: &str) -> bool {
+        self.object_articles.contains(word)
+    }
+
+    /// Whether `word` (as written, lower case) is an adverb of time or connection
+    /// that stands in a clause and never inside a noun phrase after its noun
+    /// ("gestern", "bereits"): a speaker phrase ends before it ("das Nobelkomitee
+    /// gestern in Oslo").
+    pub fn is_clause_adverb(&self, word: &str) -> bool {
+        self.clause_adverbs.contains(word)
     }
 
     /// Whether `word` (as written) is a relative pronoun ("der", "dessen"): after a

@@ -590,9 +590,17 @@ fn without_final_punct(cx: &Context<'_>, s: usize) -> std::ops::Range<usize> {
 }
 
 /// Whether the words in quotation marks are a name or title ("Berliner Zeitung",
-/// "Das Boot"), not quoted speech: at most three words, all capitalised.
+/// "Das Boot", "Hvalur 9", "Iceland Nature Conservation Association"), not quoted
+/// speech: no word in lower case, a capitalised one first, and no sentence's end.
+/// Quoted German speech of more than one word holds a lower-case word; in the
+/// quotation-attribution corpus' train and dev splits, 3 of the 274 marked
+/// stretches of two words or more without one are a quotation of their own.
 pub fn is_name<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> bool {
-    words.len() <= 3 && words.into_iter().all(|w| w.starts_with(char::is_uppercase))
+    let mut words = words.into_iter();
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.all(|w| !w.starts_with(char::is_lowercase) && !matches!(w, "." | "!" | "?" | "…"))
 }
 
 /// Quotes between quotation marks, with their attribution.

@@ -514,8 +514,9 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
         let word = cx.words[k];
         noun(k - 1)
             && word.starts_with(char::is_lowercase)
-            && cx.lexicon.is_determiner(word)
-            && !cx.lexicon.is_genitive(word)
+            && ((cx.lexicon.is_determiner(word) && !cx.lexicon.is_genitive(word))
+                || cx.lexicon.is_object_article(word)
+                || cx.lexicon.is_clause_adverb(word))
     };
     let time = |k: usize| {
         cx.starts_timex(k)
@@ -1109,6 +1110,42 @@ mod tests {
                 "Das sei falsch, sagte der Bericht, der im Mai erschienen war.",
                 ("der", "war"),
                 "der Bericht, der im Mai erschienen war",
+            ),
+        ];
+        for (text, (from, to), left) in cases {
+            assert_eq!(run_on_cut(text, from, to), left, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_ends_before_a_possessive_or_an_adverb_of_its_clause() {
+        let cases = [
+            (
+                "Das sei haltlos, wies der Geschäftsführer alle Vorwürfe zurück.",
+                ("der", "Vorwürfe"),
+                "der Geschäftsführer",
+            ),
+            (
+                "Der Präsident seine Position bekräftigt, hieß es.",
+                ("Der", "Position"),
+                "Der Präsident",
+            ),
+            (
+                "Den Preis verlieh das Nobelkomitee gestern in Oslo.",
+                ("das", "Oslo"),
+                "das Nobelkomitee",
+            ),
+            // a genitive carries the phrase on, and so does anything after a
+            // preposition or a determiner
+            (
+                "Der Sprecher seiner Partei widersprach.",
+                ("Der", "Partei"),
+                "Der Sprecher seiner Partei",
+            ),
+            (
+                "Die Erklärung von heute Mittag sei eindeutig.",
+                ("Die", "Mittag"),
+                "Die Erklärung von heute Mittag",
             ),
         ];
         for (text, (from, to), left) in cases {
