@@ -44,6 +44,8 @@ pub struct QuoteLexicon {
     object_articles: FxHashSet<String>,
     /// Adverbs that stand in a clause, never after a noun in its phrase ("gestern").
     clause_adverbs: FxHashSet<String>,
+    /// Particles that focus the phrase after them ("auch", "einzig").
+    focus_particles: FxHashSet<String>,
     /// Relative pronouns ("der", "dessen"), lower case.
     relatives: FxHashSet<String>,
     /// Prepositions and conjunctions inside a role apposition ("vom", "und").
@@ -206,6 +208,7 @@ impl QuoteLexicon {
                 "outlet_noun" => lex.outlet_nouns.extend(forms.map(str::to_lowercase)),
                 "genitive" => lex.genitives.extend(forms.map(str::to_lowercase)),
                 "clause_adverb" => lex.clause_adverbs.extend(forms.map(str::to_string)),
+                "focus_particle" => lex.focus_particles.extend(forms.map(str::to_string)),
                 "object_article" => lex.object_articles.extend(forms.map(str::to_string)),
                 "relative" => lex.relatives.extend(forms.map(str::to_string)),
                 "linking" => lex.linking.extend(forms.map(str::to_string)),
@@ -378,6 +381,14 @@ impl QuoteLexicon {
     /// gestern in Oslo").
     pub fn is_clause_adverb(&self, word: &str) -> bool {
         self.clause_adverbs.contains(word)
+    }
+
+    /// Whether `word`, in any case, opens the clause before a speaker phrase rather
+    /// than the phrase: a focus particle or an adverb of the clause ("Auch der
+    /// Sprecher", "Einzig Sony", "Außerdem die Polizei").
+    pub fn opens_clause_not_phrase(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.focus_particles.contains(&lower) || self.clause_adverbs.contains(&lower)
     }
 
     /// Whether `word` (as written) is a relative pronoun ("der", "dessen"): after a

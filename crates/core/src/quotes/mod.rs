@@ -389,6 +389,7 @@ impl QuoteTagger {
                 .map(|s| speakers::without_place_or_medium(&cx, s))
                 .map(|s| speakers::without_run_on(&cx, s))
                 .map(|s| speakers::with_apposition(&cx, s, &(f.start..f.end)))
+                .filter(|s| !speakers::is_dative_object(&cx, s))
                 .map(|s| addressee::not_spoken_to(s, &spoken_to));
                 if let (Some(a), Some(s)) = (&addressee, &speaker) {
                     spoken_to.push((a.clone(), s.clone()));
