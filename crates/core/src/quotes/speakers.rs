@@ -575,10 +575,33 @@ pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     let mut end = (start + 1..stop)
         .find(|&k| object(k) || time(k) || relative(k))
         .unwrap_or(stop);
+    // a verb or adjective of the clause after the phrase's last noun, name or
+    // bracket ("der Nachrichtenagentur ISNA, hingerichtet", "Ein Journalist der
+    // dpa befand"), where the phrase holds no relative clause that it may end and
+    // the word is no name ("des Instituts empirica") nor a pronoun after a
+    // determiner ("Ein anderer")
+    let with_clause = (start..end).any(|k| {
+        cx.words[k] == ","
+            && cx
+                .words
+                .get(k + 1)
+                .is_some_and(|w| cx.lexicon.is_relative(w))
+    });
+    let clause_word = |k: usize| {
+        let word = cx.words[k];
+        let before = cx.words[k - 1];
+        word.chars().all(char::is_lowercase)
+            && cx.entity_at[k].is_none()
+            && !cx.lexicon.is_pronoun(word)
+            && !cx.lexicon.is_relative(word)
+            && !cx.lexicon.is_determiner(before)
+            && (before.starts_with(char::is_uppercase) || matches!(before, "," | ")"))
+    };
     while end > start + 1
         && (cx.lexicon.is_determiner(cx.words[end - 1])
             || cx.lexicon.is_source_preposition(cx.words[end - 1])
-            || cx.words[end - 1] == ",")
+            || cx.words[end - 1] == ","
+            || (!with_clause && clause_word(end - 1)))
     {
         end -= 1;
     }
@@ -1179,6 +1202,17 @@ mod tests {
                 "der Sprecher der Stadt",
             ),
             ("Einzig Sony widersprach.", ("Einzig", "Sony"), "Sony"),
+            // a word of the clause after its last noun or bracket
+            (
+                "Ein Journalist der Agentur (dpa) befand, das sei falsch.",
+                ("Ein", "befand"),
+                "Ein Journalist der Agentur (dpa)",
+            ),
+            (
+                "Ein anderer sagte, das sei falsch.",
+                ("Ein", "anderer"),
+                "Ein anderer",
+            ),
             // a genitive carries the phrase on, and so does anything after a
             // preposition or a determiner
             (
