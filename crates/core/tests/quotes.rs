@@ -3,6 +3,7 @@
 
 mod common;
 
+use depesche_core::article::{self, InputFormat, ReadOptions};
 use depesche_core::{Analysis, Article, Pipeline, Quote};
 
 /// The analysis of `text` as an article published 2025-10-01.
@@ -307,6 +308,63 @@ fn an_interview_is_quoted_turn_by_turn() {
     assert!(
         answers.clone().count() >= 3
             && answers.all(|q| q.speaker.as_ref().and_then(|s| s.entity.clone()) == roth)
+    );
+}
+
+#[test]
+fn an_interviewer_labelled_by_the_question_is_nobody_named() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    let text = "Der Förster Jan Brandt pflegt den Stadtwald seit zwanzig Jahren.\n\
+                Frage: Herr Brandt, wie geht es dem Wald?\n\
+                Brandt: Schlecht. Die Fichten sterben.\n\
+                Frage: Was hilft?\n\
+                Brandt: Regen und Geduld.";
+    let got = turns_of(&pipeline, text);
+    let turn = |speaker: &str, to: &str, opening: &str| {
+        (speaker.to_string(), to.to_string(), opening.to_string())
+    };
+    for want in [
+        turn("-", "Brandt", "Herr Brandt, wie"),
+        turn("Brandt", "-", "Schlecht. Die Fichten"),
+        turn("-", "Brandt", "Was hilft?"),
+        turn("Brandt", "-", "Regen und Geduld."),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+}
+
+#[test]
+fn a_label_broken_over_two_lines_is_one_party() {
+    let pipeline = Pipeline::german().expect("lexicons load");
+    // as the reader gets it: plain text without a header, whose lines it joins
+    // where they were broken
+    let text = "Wie geht es weiter?\n\
+                Die Virologin Maria Lenz forscht in Hamburg an Coronaviren.\n\
+                ZEIT\n\
+                ONLINE: Frau Lenz, wie geht es weiter?\n\
+                Lenz: Das weiß niemand genau.\n\
+                ZEIT ONLINE: Und im Winter?\n\
+                Lenz: Wird es schwerer.\n";
+    let mut read = article::read(
+        "lenz.txt",
+        text.as_bytes(),
+        InputFormat::Plain,
+        &ReadOptions::default(),
+    );
+    let article = read.remove(0).expect("reads");
+    let got: Vec<(String, String)> = pipeline
+        .analyze(article)
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().map_or("-", |s| s.text.as_str());
+            (speaker.to_string(), q.text.clone())
+        })
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(s, q)| s == "ZEIT ONLINE" && q.starts_with("Frau Lenz")),
+        "{got:?}"
     );
 }
 

@@ -16,7 +16,9 @@
 //! turn's label, or, for the last turn, to the end of its block (an outro often
 //! follows). A label alone in its block opens the turn of the next block. A turn
 //! stops before a heading. Its addressee is the other party's label before it (or
-//! after it, for the first turn).
+//! after it, for the first turn). A label that only says a question follows
+//! ("Frage:", the lexicon's `question_noun`) is the interviewer's, whom the article
+//! does not name: that party's turns have no speaker, the other's no addressee.
 
 use super::attribution::Context;
 use crate::article::embeds::opening_label;
@@ -34,8 +36,11 @@ const MIN_CHANGES: usize = 3;
 pub(super) struct Turn {
     /// The tokens of what was said.
     pub tokens: Range<usize>,
-    /// The label's words, who said it.
-    pub speaker: ActorRef,
+    /// Where its label starts (a character offset into the text).
+    pub label_start: usize,
+    /// The label's words, who said it; none for a label that only says a question
+    /// follows ("Frage:"), the interviewer's, whom the article does not name.
+    pub speaker: Option<ActorRef>,
     /// The other party's label nearest before it (or after, for the first turn).
     pub addressee: Option<ActorRef>,
     /// The sentence its label opens.
@@ -85,11 +90,15 @@ pub(super) fn turns(cx: &Context<'_>) -> Vec<Turn> {
         return Vec::new();
     }
     let speaker = |l: &Label| {
+        let asks = l.words.len() == 1 && cx.lexicon.is_question_noun(cx.words[l.words.start]);
+        if asks {
+            return None;
+        }
         let mut actor = cx.phrase_actor(l.words.start, l.words.end);
         if actor.entity.is_none() {
             actor.entity = person(l).map(|e| cx.analysis.entities[e].id.clone());
         }
-        actor
+        Some(actor)
     };
     let mut out = Vec::new();
     for (i, label) in labels.iter().enumerate() {
@@ -104,8 +113,9 @@ pub(super) fn turns(cx: &Context<'_>) -> Vec<Turn> {
             .find(|o| o.party != label.party);
         out.push(Turn {
             tokens,
+            label_start: cx.analysis.tokens[label.words.start].span.start,
             speaker: speaker(label),
-            addressee: other.map(speaker),
+            addressee: other.and_then(speaker),
             sentence: label.sentence,
         });
     }

@@ -131,6 +131,16 @@ fn outlet_phrase(
     {
         return None;
     }
+    // an organisation named by an outlet noun it ends in ("der Deutschen
+    // Presse-Agentur")
+    if at + 1 < frame.end && is_outlet(cx, at + 1) {
+        let end = mention_end(cx, at + 1, frame.end);
+        let last = cx.words[end - 1];
+        let compound = last.rsplit('-').next().unwrap_or(last);
+        if head_noun(cx.lexicon, last) || head_noun(cx.lexicon, compound) {
+            return Some(at..end);
+        }
+    }
     // the phrase's head noun, past adjectives and a name before it ("„Bild“-Zeitung")
     let reach = at + 1..(at + 1 + OUTLET_PHRASE).min(frame.end);
     let mut quoted = false;

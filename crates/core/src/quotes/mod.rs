@@ -192,10 +192,13 @@ fn with_interview_turns(cx: &Context<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
     let someone_else = |q: &Quote, turn: &interview::Turn, span: &crate::model::Span| {
         q.speaker.as_ref().is_some_and(|s| {
             let named_here = span.start <= s.span.start && s.span.end <= span.end;
-            let other = match (&s.entity, &turn.speaker.entity) {
-                (Some(a), Some(b)) => a != b,
-                _ => s.text != turn.speaker.text,
-            };
+            let other = turn
+                .speaker
+                .as_ref()
+                .is_none_or(|t| match (&s.entity, &t.entity) {
+                    (Some(a), Some(b)) => a != b,
+                    _ => s.text != t.text,
+                });
             named_here && other && !cx.lexicon.is_pronoun(&s.text)
         })
     };
@@ -203,7 +206,7 @@ fn with_interview_turns(cx: &Context<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
         .into_iter()
         .filter(|q| {
             !turns.iter().zip(&spans).any(|(turn, span)| {
-                let from = turn.speaker.span.start;
+                let from = turn.label_start;
                 let overlaps = q.span.start < span.end && from < q.span.end.max(q.span.start + 1);
                 overlaps && !someone_else(q, turn, span)
             })
@@ -216,7 +219,7 @@ fn with_interview_turns(cx: &Context<'_>, quotes: Vec<Quote>) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             text: span.slice(text).to_string(),
             span,
-            speaker: Some(turn.speaker),
+            speaker: turn.speaker,
             cue: None,
             addressee: turn.addressee,
             medium: None,
