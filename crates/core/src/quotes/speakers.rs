@@ -489,7 +489,12 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 ///   noun ("die Anwältin der Frau dem Richter", "nach Ansicht von Beobachtern die
 ///   Frage"): a noun takes only a genitive or a prepositional phrase after it, so
 ///   this is the verb's object (the corpus' speakers hold one in 8 of 2,923, most
-///   after a preposition opening the sentence: "In einem internen Schreiben");
+///   after a preposition opening the sentence: "In einem internen Schreiben"), and
+///   likewise a possessive or quantifier that never opens a genitive ("der
+///   Geschäftsführer alle Vorwürfe") or an adverb of the clause ("das Nobelkomitee
+///   gestern in Oslo"), which no speaker of the corpus holds after a noun;
+/// - a focus particle or clause adverb at its start ("Auch der Sprecher",
+///   "Einzig Sony"), which the corpus always leaves out;
 /// - a time right after a name ("Hartmut Möllring am Dienstag in Hannover", "die
 ///   NATO am Montag"), unless a word of source joins it as the date of a document
 ///   ("einer Erklärung Barack Obamas vom vergangenen Freitag", which the corpus
@@ -511,7 +516,9 @@ pub(super) fn without_place_or_medium(cx: &Context<'_>, speaker: ActorRef) -> Ac
 ///   is no subject (a dative, a preposition, a bare noun), the speaker is what
 ///   precedes;
 /// - a determiner, comma or source preposition left at its end ("Frank Sichau,
-///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue).
+///   der", "Politischen Beobachtern zufolge": the corpus marks the last as the cue),
+///   and a lower-case word of the clause after its last noun, name or bracket
+///   ("der Nachrichtenagentur ISNA, hingerichtet").
 pub(super) fn without_run_on(cx: &Context<'_>, speaker: ActorRef) -> ActorRef {
     let first = cx.token_after(speaker.span.start);
     let whole = cx.token_after(speaker.span.end);
