@@ -428,7 +428,7 @@ fn a_headline_quote_is_said_by_whom_the_body_quotes_with_its_words() {
 #[test]
 fn words_in_marks_without_a_lower_case_word_are_a_name() {
     use depesche_core::quotes::is_name;
-    let name = |text: &str| is_name(text.split(' ').collect::<Vec<_>>().into_iter());
+    let name = |text: &str| is_name(text.split(' '));
     for title in [
         "Berliner Zeitung",
         "Hvalur 9",

@@ -41,8 +41,10 @@ pub fn blocks(lines: &[&str]) -> Vec<(BlockKind, String)> {
 /// block. In any text, a line that stops mid-sentence (no final punctuation) and
 /// that the next line continues in lower case is wrapped. In text wrapped at
 /// `width`, so is a greedy wrapper's break (the next line's first word would not
-/// have fitted; not after a sentence's end before a label, [`opens_with_label`]) and a line without final punctuation that ends in a lower-case
-/// word, a comma or a dash, holds a comma, or fills most of the width. Publishers'
+/// have fitted; not after a sentence's end before a label, [`label_words`]) and a
+/// line without final punctuation that ends in a lower-case word, a comma or a
+/// dash, holds a comma, or fills most of the width. In any text, so is a label in
+/// capitals broken over two lines ([`splits_label`]). Publishers'
 /// wrappers also break early, around links and in a paragraph's first line (zeit.de
 /// in fang-covid: 590 of its first 1,500 articles), so the greedy test alone cut
 /// sentences in two and made their first half a subheading. A short line of
@@ -63,7 +65,7 @@ fn is_wrap(line: &str, next: &str, width: Option<usize>) -> bool {
     if width.is_some_and(greedy) {
         // an interview's turn or a list item opens its own block, however long
         // the line before ("… wie viele annehmen." / "ZEIT ONLINE: Frau Kekilli, …")
-        return !(ends_sentence && opens_with_label(next));
+        return !(ends_sentence && label_words(next).is_some());
     }
     if splits_label(line, next) {
         return true;
@@ -92,28 +94,25 @@ fn is_wrap(line: &str, next: &str, width: Option<usize>) -> bool {
 fn splits_label(line: &str, next: &str) -> bool {
     let capitals = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
     let words: Vec<&str> = line.split_whitespace().collect();
-    let Some((label, _)) = next.split_once(':') else {
-        return false;
-    };
-    let label: Vec<&str> = label.split_whitespace().collect();
-    opens_with_label(next)
-        && words.len() + label.len() <= 3
-        && !words.is_empty()
-        && words.iter().chain(&label).all(|w| capitals(w))
+    label_words(next).is_some_and(|label| {
+        !words.is_empty()
+            && words.len() + label.len() <= 3
+            && words.iter().chain(&label).all(|w| capitals(w))
+    })
 }
 
-/// Whether `line` opens with a label: one to three capitalised words and a colon
-/// ("ZEIT ONLINE:", "Kekilli:", "Verfügbarkeit:").
-fn opens_with_label(line: &str) -> bool {
-    let Some((label, _)) = line.split_once(':') else {
-        return false;
-    };
+/// The words of the label `line` opens with, if it opens with one: one to three
+/// capitalised words and a colon ("ZEIT ONLINE:", "Kekilli:", "Verfügbarkeit:").
+fn label_words(line: &str) -> Option<Vec<&str>> {
+    let (label, _) = line.split_once(':')?;
     let words: Vec<&str> = label.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    let label_word = |w: &&str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    ((1..=3).contains(&words.len())
         && label.len() == label.trim_start().len()
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
+        && words.iter().all(label_word))
+    .then_some(words)
 }
 
 fn flush(out: &mut Vec<(BlockKind, String)>, current: &mut String) {

@@ -387,8 +387,8 @@ impl QuoteLexicon {
     /// than the phrase: a focus particle or an adverb of the clause ("Auch der
     /// Sprecher", "Einzig Sony", "Außerdem die Polizei").
     pub fn opens_clause_not_phrase(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.focus_particles.contains(&lower) || self.clause_adverbs.contains(&lower)
+        Self::holds_lower(&self.focus_particles, word)
+            || Self::holds_lower(&self.clause_adverbs, word)
     }
 
     /// Whether `word` (as written) is a relative pronoun ("der", "dessen"): after a

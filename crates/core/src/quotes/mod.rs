@@ -599,7 +599,7 @@ fn without_final_punct(cx: &Context<'_>, s: usize) -> std::ops::Range<usize> {
 /// Quoted German speech of more than one word holds a lower-case word; in the
 /// quotation-attribution corpus' train and dev splits, 3 of the 274 marked
 /// stretches of two words or more without one are a quotation of their own.
-pub fn is_name<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> bool {
+pub fn is_name<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let mut words = words.into_iter();
     words
         .next()
